@@ -1,0 +1,37 @@
+"""Fill the Jinja2 template with a sheet view. Autoescaped and strict: a typo is an error."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.view import SheetView
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+SHEET_TEMPLATE = "sheet.html.j2"
+STYLESHEET = "sheet.css"
+
+
+@cache
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,  # .j2 templates produce HTML: escape every value, always
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _stylesheet(templates_dir: Path) -> Markup:
+    # Our own stylesheet, inlined so the HTML output is one self-contained file.
+    return Markup((templates_dir / STYLESHEET).read_text(encoding="utf-8"))  # noqa: S704
+
+
+def render_html(sheet: SheetView, templates_dir: Path = TEMPLATES_DIR) -> str:
+    template = _environment(templates_dir).get_template(SHEET_TEMPLATE)
+    return template.render(sheet=sheet, stylesheet=_stylesheet(templates_dir))

@@ -1,0 +1,42 @@
+"""content/meta.yaml: the content version, the languages and the defaults."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from generator.models.base import Slug, StrictModel
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]{2,4})?$")]
+
+
+class LanguageInfo(StrictModel):
+    code: LanguageCode
+    name: str = Field(min_length=1, max_length=40, description="The language's own name")
+
+
+class Defaults(StrictModel):
+    scenario: Slug
+    carrier: Slug
+    language: LanguageCode
+
+
+class Meta(StrictModel):
+    content_version: str = Field(min_length=1, max_length=40)
+    staff_language: Literal["ru"]
+    user_languages: list[LanguageInfo] = Field(min_length=1)
+    defaults: Defaults
+
+    @model_validator(mode="after")
+    def _default_language_is_declared(self) -> Meta:
+        codes = [language.code for language in self.user_languages]
+        if len(set(codes)) != len(codes):
+            raise ValueError("user_languages lists a language twice")
+        if self.defaults.language not in codes:
+            raise ValueError(f"defaults.language must be one of {', '.join(codes)}")
+        return self
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [language.code for language in self.user_languages]

@@ -1,0 +1,44 @@
+"""A user-visible string in every language it is shown in."""
+
+from __future__ import annotations
+
+from pydantic import RootModel, ValidationInfo, field_validator
+
+STAFF_LANGUAGE = "ru"
+MAX_TEXT_LENGTH = 600
+
+
+class Text(RootModel[dict[str, str]]):
+    """`{ru: …, zh-Hans: …, …}`: the staff language plus every declared user language.
+
+    Which languages are required comes from the validation context (`languages`), which the
+    loader fills from content/meta.yaml, so adding a user language is a content change.
+    """
+
+    model_config = {"frozen": True}
+
+    @field_validator("root")
+    @classmethod
+    def _check_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        languages: list[str] = (info.context or {}).get("languages", [STAFF_LANGUAGE])
+        unknown = sorted(set(value) - set(languages))
+        if unknown:
+            raise ValueError(
+                f"unknown language {', '.join(unknown)}; declared: {', '.join(languages)}"
+            )
+        missing = [code for code in languages if not (value.get(code) or "").strip()]
+        if missing:
+            raise ValueError(f"missing text in {', '.join(missing)}")
+        for code, text in value.items():
+            if len(text) > MAX_TEXT_LENGTH:
+                raise ValueError(f"{code} text is longer than {MAX_TEXT_LENGTH} characters")
+            if any(ord(char) < 32 and char not in "\n" for char in text):
+                raise ValueError(f"{code} text holds a control character")
+        return {code: text.strip() for code, text in value.items()}
+
+    def __getitem__(self, language: str) -> str:
+        return self.root[language]
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.root)

@@ -1,0 +1,67 @@
+"""content/ui.yaml: every interface string the templates show, in every language."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.models.base import StrictModel
+from generator.models.text import Text
+
+
+class SectionTitles(StrictModel):
+    before: Text
+    counter: Text
+    leaving: Text
+    after: Text
+
+
+class FactLabels(StrictModel):
+    website: Text
+    hotline: Text
+    hotline_short: Text
+    balance_code: Text
+    app: Text
+
+
+class AnswerGrid(StrictModel):
+    """Answers the shop assistant can tick or point at (print-rules.md rule 8)."""
+
+    yes: Text
+    no: Text
+    done: Text
+    document_needed: Text
+    go_to: Text
+    date: Text
+    amount: Text
+    write_down: Text
+
+
+class Footer(StrictModel):
+    generated: Text
+    content_version: Text
+    facts_checked: Text
+    rules_differ: Text
+
+
+class UiStrings(StrictModel):
+    checklist_heading: Text
+    section_titles: SectionTitles
+    all_done: Text
+    language_line: Text
+    who_i_am: Text
+    holder_name: Text
+    phone_number: Text
+    request_heading: Text
+    questions_heading: Text
+    answer_heading: Text
+    answers: AnswerGrid
+    cut_line: Text
+    carrier_heading: Text
+    fact_labels: FactLabels
+    write_in_hint: Text = Field(description="Shown when a carrier has no confirmed value")
+    verify_mark: Text
+    rules_heading: Text
+    legend_confirmed: Text
+    legend_likely: Text
+    legend_questions: Text
+    footer: Footer

@@ -1,0 +1,79 @@
+"""HTML → PDF with WeasyPrint: a fetcher that reads only our own files, one font setup per
+process, and every WeasyPrint warning caught (a missing glyph fails the render)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from pathlib import Path
+
+from generator.errors import RenderError
+
+MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.)"')
+
+
+class WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@cache
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _local_fetcher(allowed_dirs: tuple[Path, ...]):
+    """Only `data:` URLs and files inside our own folders: no network, no other files."""
+    from weasyprint import URLFetcher
+    from weasyprint.urls import URLFetchingError
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file://"):
+                from urllib.parse import unquote, urlparse
+
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if any(path.is_relative_to(folder) for folder in allowed_dirs):
+                    return super().fetch(url, headers)
+            raise URLFetchingError(f"blocked: {url[:80]}")
+
+    return LocalFetcher(allowed_protocols=("file", "data"))
+
+
+def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tuple[bytes, list[str]]:
+    """Render; return the PDF and WeasyPrint's warnings. Missing glyphs raise RenderError."""
+    from weasyprint import HTML
+
+    collector = WarningCollector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        document = HTML(
+            string=html,
+            base_url=base_dir.as_uri() + "/",
+            url_fetcher=_local_fetcher((base_dir.resolve(),)),
+        ).render(font_config=_font_config())
+        document.metadata.title = title
+        document.metadata.lang = language
+        document.metadata.authors = []
+        pdf = document.write_pdf(pdf_tags=True)
+    finally:
+        logger.removeHandler(collector)
+    missing = sorted({match.group(1) for message in collector.messages
+                      if (match := MISSING_GLYPH.search(message))})
+    if missing:
+        listed = " ".join(f"{char} (U+{ord(char):04X})" for char in missing)
+        raise RenderError(
+            f"no installed font has these characters: {listed}; "
+            "install fonts-noto-cjk (see README) or remove them"
+        )
+    return pdf, collector.messages

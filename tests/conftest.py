@@ -1,0 +1,56 @@
+"""Shared fixtures: one render per sheet per test session, and PDF readers."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from functools import cache
+
+import pdfplumber
+import pytest
+
+from generator.content import load_content
+from generator.render import RenderRequest, render
+
+
+@cache
+def bundle():
+    return load_content()
+
+
+@cache
+def rendered(scenario: str = "cancel", carrier: str = "generic", language: str = "zh-Hans"):
+    result = render(RenderRequest(scenario=scenario, carrier=carrier, language=language), bundle())
+    assert result.warnings == [], f"WeasyPrint warned: {result.warnings}"
+    return result
+
+
+@cache
+def page_texts(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+@cache
+def column_text(data: bytes, page_number: int, left_mm: float) -> str:
+    """The text of one page right of `left_mm`: table cells side by side extract interleaved."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[page_number]
+        left = left_mm / 25.4 * 72
+        return page.crop((left, 0, page.width, page.height)).extract_text() or ""
+
+
+def squash(text: str) -> str:
+    """Text without white space: lines wrap differently in the PDF than in the YAML."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_weasyprint_warnings(caplog):
+    """Any WeasyPrint warning during a test fails it (a missing glyph logs one)."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    yield
+    records = caplog.get_records("setup") + caplog.get_records("call")
+    warnings = [r.getMessage() for r in records if r.name.startswith("weasyprint")]
+    assert not warnings, f"WeasyPrint warned: {warnings}"

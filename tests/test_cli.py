@@ -1,0 +1,111 @@
+"""The command line: paths printed, one-line errors with exit code 2, nothing written on error."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), prog_name="sim-checklist")
+
+
+def test_render_with_no_options_writes_the_default_sheet(in_tmp):
+    result = run("render")
+    assert result.exit_code == 0, result.output
+    target = Path("output/cancel-generic-zh-Hans.pdf")
+    assert str(target) in result.output
+    assert pypdf.PdfReader(in_tmp / target).pages
+
+
+def test_render_accepts_aliases_case_and_writes_html(in_tmp):
+    result = run("render", "-s", "注销", "-c", "MTS", "-l", "zh-hans", "--format", "html",
+                 "-o", "sheet.html")
+    assert result.exit_code == 0, result.output
+    html = (in_tmp / "sheet.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="zh-Hans">' in html
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "-c", "vodafone"],
+         "error: unknown carrier 'vodafone'; choose one of: beeline, generic, megafon, mts, t2"),
+        (["render", "-s", "explode"], "error: unknown scenario 'explode'; choose one of: cancel"),
+        (["render", "-l", "fr"], "error: unknown language 'fr'; choose one of: zh-Hans"),
+        (["render", "--format", "docx"], "error: Invalid value for '--format'"),
+        (["render", "--colour"], "error: No such option '--colour'"),
+    ],
+)
+def test_bad_values_get_one_line_exit_2_and_no_file(in_tmp, args, message):
+    existing = in_tmp / "output" / "cancel-generic-zh-Hans.pdf"
+    existing.parent.mkdir()
+    existing.write_bytes(b"keep me")
+    result = CliRunner().invoke(cli, args, prog_name="sim-checklist")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(message)
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in existing.parent.iterdir()) == [existing.name]
+    assert existing.read_bytes() == b"keep me"
+
+
+def test_broken_content_dir_is_reported_as_file_line(in_tmp):
+    folder = in_tmp / "content"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("content_version: 1\nstaff_language: de\n", encoding="utf-8")
+    result = run("--content-dir", str(folder), "render")
+    assert result.exit_code == 2
+    assert f"{folder / 'meta.yaml'}:2: staff_language: Input should be 'ru'" in result.stderr
+    assert not (in_tmp / "output").exists()
+
+
+def test_output_path_that_is_a_folder_is_refused(in_tmp):
+    (in_tmp / "out").mkdir()
+    result = run("render", "-o", "out")
+    assert result.exit_code == 2
+    assert "out: is a folder" in result.stderr
+
+
+def test_list_names_scenarios_carriers_and_languages():
+    result = run("list")
+    assert result.exit_code == 0
+    for expected in ["cancel", "注销", "generic", "mts", "МТС", "t2", "zh-Hans", "简体中文"]:
+        assert expected in result.output
+
+
+def test_python_dash_m_runs_the_same_cli():
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    result = subprocess.run([sys.executable, "-m", "generator", "list"], capture_output=True,
+                            text=True, env=env, cwd=PROJECT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Carriers (-c):" in result.stdout
+
+
+def test_help_and_list_do_not_import_weasyprint():
+    code = ("import sys; from generator.cli import cli; "
+            "sys.argv=['sim-checklist','list']; "
+            "import contextlib, io\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: cli()\n"
+            "    except SystemExit: pass\n"
+            "print('weasyprint' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=PROJECT, check=False)
+    assert result.stdout.strip() == "False", result.stderr
