@@ -12,7 +12,7 @@ from generator.view import SheetView
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 SHEET_TEMPLATE = "sheet.html.j2"
-STYLESHEET = "sheet.css"
+STYLESHEETS_DIR = "css"
 
 
 @cache
@@ -28,8 +28,10 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
 
 @cache
 def _stylesheet(templates_dir: Path) -> Markup:
-    # Our own stylesheet, inlined so the HTML output is one self-contained file.
-    return Markup((templates_dir / STYLESHEET).read_text(encoding="utf-8"))  # noqa: S704
+    # Our own stylesheets (templates/css/*.css in name order), inlined so the HTML output is
+    # one self-contained file. Never content or profile text: those are always escaped.
+    parts = sorted((templates_dir / STYLESHEETS_DIR).glob("*.css"))
+    return Markup("\n".join(path.read_text(encoding="utf-8") for path in parts))  # noqa: S704
 
 
 def render_html(sheet: SheetView, templates_dir: Path = TEMPLATES_DIR) -> str:
