@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
-from generator.models.base import StrictModel
+from generator.models.base import ContentFile
 from generator.models.text import STAFF_LANGUAGE
 from generator.yaml_source import YamlDocument, load_yaml
 
@@ -20,7 +20,7 @@ DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-class GeneralFacts(StrictModel):
+class GeneralFacts(ContentFile):
     """content/general.yaml: facts (law, general practice) that hold for every carrier."""
 
     facts: list[Fact]
@@ -39,9 +39,26 @@ class ContentBundle:
     root: Path
     meta: Meta
     ui: UiStrings
-    general_facts: tuple[Fact, ...]
+    general: GeneralFacts
     scenarios: dict[str, Scenario]
     carriers: dict[str, Carrier]
+
+    def files_for(self, scenario_id: str, carrier_id: str) -> dict[str, ContentFile]:
+        """The content files one sheet is made of, by the name they are known by."""
+        return {
+            "content/ui.yaml": self.ui,
+            "content/general.yaml": self.general,
+            f"scenario {scenario_id}": self.scenarios[scenario_id],
+            f"carrier {carrier_id}": self.carriers[carrier_id],
+        }
+
+    def languages_for(self, scenario_id: str, carrier_id: str) -> list[str]:
+        """The user languages every file of this sheet is translated into, in meta order."""
+        files = self.files_for(scenario_id, carrier_id).values()
+        return [
+            code for code in self.meta.language_codes
+            if all(code in file.languages for file in files)
+        ]
 
     def facts_for(self, scenario_id: str, carrier_id: str) -> list[Fact]:
         """General facts, each replaced by the carrier's own fact of the same id, for one sheet."""
@@ -50,7 +67,7 @@ class ContentBundle:
         overridden_ids = {fact.id for fact in carrier.facts}
         general = [
             fact
-            for fact in self.general_facts
+            for fact in self.general.facts
             if fact.applies_to(scenario_id) and fact.id not in overridden_ids
         ]
         return [*own.values(), *general]
@@ -68,14 +85,23 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
     return problems
 
 
-def parse_model(model: type[ModelT], document: YamlDocument, languages: list[str]) -> ModelT:
+def parse_model(model: type[ModelT], document: YamlDocument, user_languages: list[str]) -> ModelT:
     """Validate one YAML document against a model; raise every problem with its line."""
     if not isinstance(document.data, dict):
         raise ContentProblems(
             [ContentError(document.path, 1, "(file)", "must be a mapping of keys to values")]
         )
+    declared = document.data.get("languages")
+    if isinstance(declared, list) and all(isinstance(code, str) for code in declared):
+        file_languages = [code for code in declared if code in user_languages]
+    else:
+        file_languages = []  # the model reports the bad `languages` key itself
+    context = {
+        "languages": [STAFF_LANGUAGE, *file_languages],
+        "user_languages": user_languages,
+    }
     try:
-        return model.model_validate(document.data, context={"languages": languages})
+        return model.model_validate(document.data, context=context)
     except ValidationError as error:
         raise ContentProblems(_problems_from(error, document)) from None
 
@@ -116,7 +142,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     if not root.is_dir():
         raise UserError(f"{root}: content folder not found")
     meta = _load_single(root / "meta.yaml", Meta, [])
-    languages = [STAFF_LANGUAGE, *meta.language_codes]
+    languages = meta.language_codes
     problems: list[ContentError] = []
 
     def attempt(path: Path, model: type[ModelT]) -> ModelT | None:
@@ -140,7 +166,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         root=root,
         meta=meta,
         ui=ui,
-        general_facts=tuple(general.facts),
+        general=general,
         scenarios=scenarios,
         carriers=carriers,
     )

@@ -72,13 +72,21 @@ def resolve_language(bundle: ContentBundle, name: str | None) -> str:
 
 def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> SheetView:
     bundle = bundle or load_content(request.content_dir)
-    return build_sheet(
-        bundle,
-        scenario_id=resolve_scenario(bundle, request.scenario),
-        carrier_id=resolve_carrier(bundle, request.carrier),
-        language=resolve_language(bundle, request.language),
-        generated=request.generated,
-    )
+    scenario_id = resolve_scenario(bundle, request.scenario)
+    carrier_id = resolve_carrier(bundle, request.carrier)
+    language = resolve_language(bundle, request.language)
+    untranslated = [
+        name
+        for name, file in bundle.files_for(scenario_id, carrier_id).items()
+        if language not in file.languages
+    ]
+    if untranslated:
+        available = ", ".join(bundle.languages_for(scenario_id, carrier_id)) or "none"
+        raise UserError(
+            f"{' and '.join(untranslated)} not yet translated to {language}; "
+            f"this sheet exists in: {available}"
+        )
+    return build_sheet(bundle, scenario_id, carrier_id, language, request.generated)
 
 
 def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:

@@ -109,3 +109,25 @@ def test_help_and_list_do_not_import_weasyprint():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=PROJECT, check=False)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
+    import shutil
+
+    from generator.content import DEFAULT_CONTENT_DIR
+
+    folder = in_tmp / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, folder)
+    meta = folder / "meta.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace(
+            "    name: 简体中文\n", "    name: 简体中文\n  - code: en\n    name: English\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run("--content-dir", str(folder), "render", "-l", "en", "-c", "mts")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: content/ui.yaml and content/general.yaml and scenario cancel and carrier mts "
+        "not yet translated to en; this sheet exists in: zh-Hans"
+    )

@@ -37,7 +37,7 @@ def test_the_shipped_content_loads():
 
 def test_every_fact_is_sourced_dated_and_rated():
     bundle = load_content()
-    facts = [*bundle.general_facts, *(f for c in bundle.carriers.values() for f in c.facts)]
+    facts = [*bundle.general.facts, *(f for c in bundle.carriers.values() for f in c.facts)]
     assert facts
     for fact in facts:
         assert fact.source and all(url.startswith(("http://", "https://")) for url in fact.source)
@@ -51,13 +51,13 @@ def test_unknown_key_is_reported_with_file_line_and_field(content_copy):
     replace(content_copy / "scenarios" / "cancel.yaml", "id: cancel\n", "id: cancel\ncolour: red\n")
     message = problems_of(content_copy)
     assert message.startswith(f"{content_copy / 'scenarios' / 'cancel.yaml'}:")
-    assert ":5: colour: unknown key" in message
+    assert ":6: colour: unknown key" in message
 
 
 def test_missing_russian_text_names_the_language(content_copy):
     replace(content_copy / "ui.yaml", "  ru: Мой контрольный список\n", "")
     message = problems_of(content_copy)
-    assert "ui.yaml:3: checklist_heading: missing text in ru" in message
+    assert "ui.yaml:4: checklist_heading: missing text in ru" in message
 
 
 def test_unconfirmed_fact_without_question_is_refused(content_copy):
@@ -83,7 +83,7 @@ def test_bad_date_and_bad_confidence(content_copy):
     replace(path, "    checked: 2026-11-21\n", "    checked: 2026-13-01\n")
     replace(path, "    confidence: likely\n", "    confidence: probably\n")
     message = problems_of(content_copy)
-    assert "mts.yaml:12: facts.0.checked:" in message
+    assert "mts.yaml:13: facts.0.checked:" in message
     assert "facts.2.confidence: Input should be 'confirmed', 'likely' or 'unconfirmed'" in message
 
 
@@ -91,7 +91,7 @@ def test_file_name_must_match_id_and_sections_must_be_in_order(content_copy):
     replace(content_copy / "carriers" / "mts.yaml", "id: mts", "id: mts-russia")
     replace(content_copy / "scenarios" / "cancel.yaml", "  - id: leaving", "  - id: after")
     message = problems_of(content_copy)
-    assert "mts.yaml:2: id: must match the file name 'mts'" in message
+    assert "mts.yaml:3: id: must match the file name 'mts'" in message
     assert "sections must be before, counter, leaving, after in this order" in message
 
 

@@ -4,10 +4,41 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
 
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ContentFile(StrictModel):
+    """A content file that holds user-visible text: it declares the user languages it has.
+
+    Every string in the file must then exist in Russian and in each declared language, so a
+    translation can land one file at a time; a sheet renders in a language only when every
+    file it uses declares that language.
+    """
+
+    languages: list[str] = Field(min_length=1, description="User languages this file provides")
+
+    @field_validator("languages")
+    @classmethod
+    def _declared_in_meta(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        known: list[str] = (info.context or {}).get("user_languages", value)
+        unknown = [code for code in value if code not in known]
+        if unknown:
+            raise ValueError(
+                f"{', '.join(unknown)} not in meta.yaml user_languages ({', '.join(known)})"
+            )
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value

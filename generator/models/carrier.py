@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from generator.models.base import Slug, StrictModel
+from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.text import Text
 
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=400)]
@@ -80,7 +80,7 @@ class Fact(StrictModel):
         return self.scenarios is None or scenario_id in self.scenarios
 
 
-class Carrier(StrictModel):
+class Carrier(ContentFile):
     id: Slug
     name: Text
     generic: bool = Field(default=False, description="The carrier-neutral sheet")

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from generator.models.base import Slug, StrictModel
+from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.text import Text
 
 # The four pause points of ../shared/design/print-rules.md rule 1, in this order.
@@ -30,7 +30,7 @@ class StaffCard(StrictModel):
     details: list[Text] = Field(default_factory=list, max_length=4)
 
 
-class Scenario(StrictModel):
+class Scenario(ContentFile):
     id: Slug
     title: Text
     aliases: list[Alias] = Field(default_factory=list)

@@ -11,8 +11,8 @@ MAX_TEXT_LENGTH = 600
 class Text(RootModel[dict[str, str]]):
     """`{ru: …, zh-Hans: …, …}`: the staff language plus every declared user language.
 
-    Which languages are required comes from the validation context (`languages`), which the
-    loader fills from content/meta.yaml, so adding a user language is a content change.
+    Which languages are required comes from the validation context (`languages`): Russian
+    plus the user languages the file declares in its `languages` key.
     """
 
     model_config = {"frozen": True}
@@ -24,7 +24,8 @@ class Text(RootModel[dict[str, str]]):
         unknown = sorted(set(value) - set(languages))
         if unknown:
             raise ValueError(
-                f"unknown language {', '.join(unknown)}; declared: {', '.join(languages)}"
+                f"language {', '.join(unknown)} is not in this file's `languages` "
+                f"({', '.join(languages)})"
             )
         missing = [code for code in languages if not (value.get(code) or "").strip()]
         if missing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.models.base import StrictModel
+from generator.models.base import ContentFile, StrictModel
 from generator.models.text import Text
 
 
@@ -43,7 +43,7 @@ class Footer(StrictModel):
     rules_differ: Text
 
 
-class UiStrings(StrictModel):
+class UiStrings(ContentFile):
     checklist_heading: Text
     section_titles: SectionTitles
     all_done: Text
