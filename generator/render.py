@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from generator.application_view import build_application, build_phrasebook
 from generator.content import DEFAULT_CONTENT_DIR, ContentBundle, load_content
 from generator.errors import UserError
 from generator.html import TEMPLATES_DIR, render_html
+from generator.models.profile import EMPTY_PROFILE, Profile
+from generator.profile import load_profile
 from generator.view import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
@@ -23,6 +26,8 @@ class RenderRequest:
     output_format: OutputFormat = "pdf"
     content_dir: Path = DEFAULT_CONTENT_DIR
     generated: dt.date = field(default_factory=dt.date.today)
+    # A profile file or a loaded Profile; None prints every personal field as a blank line.
+    profile: Path | Profile | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,15 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
             f"{' and '.join(untranslated)} not yet translated to {language}; "
             f"this sheet exists in: {available}"
         )
-    return build_sheet(bundle, scenario_id, carrier_id, language, request.generated)
+    profile = request.profile if request.profile is not None else EMPTY_PROFILE
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    sheet = build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
+    return replace(
+        sheet,
+        application=build_application(bundle, scenario_id, carrier_id, language, profile),
+        phrasebook=build_phrasebook(bundle, language),
+    )
 
 
 def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:
