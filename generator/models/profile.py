@@ -147,7 +147,9 @@ class Refund(StrictModel):
 
     @field_validator("account")
     @classmethod
-    def _key_matches_bik(cls, account: str, info: ValidationInfo) -> str:
+    def _key_matches_bik(cls, account: str | None, info: ValidationInfo) -> str | None:
+        if account is None:
+            return None
         if account.startswith(bank_account.CORRESPONDENT_PREFIX):
             raise ValueError(
                 "this is the bank's correspondent account (к/с, 30101…); give your own "
