@@ -65,10 +65,15 @@ def columns_text(data: bytes, page: int, split_mm: float = 105) -> str:
 
 
 def blanks_on(data: bytes, page: int) -> list[dict]:
-    """Write-in boxes of the drafts: WeasyPrint draws a bordered 8 mm box as a filled rect."""
+    """Write-in boxes of the drafts (WeasyPrint draws a bordered box as a filled rect): each
+    is at least 8 mm tall (print rule 8), so its count is the count of blanks."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         rects = pdf.pages[page].rects
-    return [r for r in rects if 7.9 <= r["height"] / MM <= 8.1 and 25 <= r["width"] / MM <= 70]
+    boxes = {}
+    for r in rects:  # a border is drawn as two rects, outer and inner edge: keep one
+        if 8.0 <= r["height"] / MM <= 9.5 and 25 <= r["width"] / MM <= 70:
+            boxes.setdefault((round(r["x0"] / MM), round(r["top"] / MM)), r)
+    return list(boxes.values())
 
 
 def test_a_full_profile_fills_the_staff_card_and_the_drafts():
