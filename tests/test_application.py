@@ -175,7 +175,7 @@ def test_the_proxy_draft_names_the_representative(content_with_proxy_and_transfe
     number = page_with(data, "Заявление о расторжении договора представителем")
     page = squash(page_texts(data)[number])
     assert squash("от LI NA, паспорт EB7654321,") in page
-    assert squash("представителя абонента ZHANG WEI, паспорт E12345678") in page
+    assert squash("представителя абонента ZHANG WEI, паспорт абонента E12345678") in page
     assert squash("Действую по нотариальной доверенности") in page
     assert squash(f"Прошу расторгнуть договор об оказании услуг связи по номеру {PHONE}.") in page
     # No profile key holds the power of attorney's date and number: always a write-in.
