@@ -137,3 +137,16 @@ def test_a_refused_profile_writes_nothing_and_echoes_no_value(tmp_path):
         assert secret not in result.stderr
     assert not (tmp_path / "output").exists()
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_character_no_font_has_is_reported_by_field_not_echoed(caplog):
+    from generator.errors import RenderError
+    from generator.models.profile import Profile
+    from generator.render import RenderRequest, render
+
+    profile = Profile(name_native="钱\U0010fffd余")
+    with pytest.raises(RenderError) as error:
+        render(RenderRequest(profile=profile))
+    assert "name_native" in str(error.value)
+    assert "\U0010fffd" not in str(error.value) and "U+10FFFD" not in str(error.value)
+    caplog.clear()  # WeasyPrint's warning about the glyph is the point of this test
