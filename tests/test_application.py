@@ -258,3 +258,26 @@ def test_a_draft_for_an_unknown_scenario_or_an_unlabelled_field_is_refused(tmp_p
                     encoding="utf-8")
     with pytest.raises(ContentProblems, match=r"\{e_mail\} has no label in `fields`"):
         load_content(folder)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("applications.yaml", "      zh-Hans: 我请求解除这个号码的通信服务合同。\n",
+         "      zh-Hans: 我请求解除这个号码的通信服务合同。\n      ru: Прошу.\n",
+         r"drafts\.0\.gloss: language ru is not a user language of this file"),
+        ("applications.yaml", "  new_holder.name_latin:", "  new_holder.name:",
+         r"fields: no such profile field: new_holder\.name"),
+        ("phrasebook.yaml", "reading: zdrástvuyte!", "reading: здравствуйте!",
+         r"phrases\.0\.reading: String should match pattern"),
+    ],
+)
+def test_broken_drafts_and_phrases_are_refused_with_their_line(tmp_path, file, old, new, message):
+    folder = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentProblems, match=rf"{file}:\d+: {message}"):
+        load_content(folder)
