@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator.content import ContentBundle
 from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.models.text import STAFF_LANGUAGE
+
+if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
+    from generator.application_view import ApplicationPageView, PhrasebookView
 
 # The contact facts of the carrier box, in the order they are printed.
 CONTACT_KINDS = ("website", "hotline", "hotline_short", "balance_code")
@@ -115,8 +118,8 @@ class SheetView:
     footer: FooterView
     facts: list[Fact] = field(repr=False, default_factory=list)
     # Filled by generator.application_view (kept apart so this module stays small).
-    application: Any = None  # ApplicationPageView | None: no drafts for this scenario
-    phrasebook: Any = None  # PhrasebookView | None
+    application: ApplicationPageView | None = None  # None: no drafts for this scenario
+    phrasebook: PhrasebookView | None = None
 
 
 def build_sheet(
