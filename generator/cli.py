@@ -74,10 +74,15 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     show_default=True,
     help="html: the same page as HTML, for a browser or the bare weasyprint command.",
 )
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your details (see `profile-template`) to fill the staff card and the application.",
+)
 @click.pass_obj
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
-    output: Path | None, output_format: str,
+    output: Path | None, output_format: str, profile: Path | None,
 ) -> None:
     """Render one sheet and print where it was written."""
     started = time.perf_counter()
@@ -87,6 +92,7 @@ def render_command(
         language=language,
         output_format=output_format,  # type: ignore[arg-type]
         content_dir=options["content_dir"],
+        profile=profile,
     )
     result = render(request)
     for warning in result.warnings:
@@ -95,6 +101,28 @@ def render_command(
     write_atomically(target, result.data)
     elapsed = time.perf_counter() - started
     click.echo(f"✓ {elapsed:.2f} s {output_format.upper()}: {target}")
+
+
+@cli.command("profile-template")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the template to this file instead of printing it.",
+)
+@click.pass_obj
+def profile_template_command(options: dict, output: Path | None) -> None:
+    """Print a commented personal profile to fill in for `render --profile`."""
+    from generator.profile import template_text
+
+    text = template_text(options["content_dir"])
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists():
+        raise UserError(f"{output}: already exists; it may hold your details, so it is kept")
+    write_atomically(output, text.encode("utf-8"))
+    click.echo(f"✓ profile template: {output}")
 
 
 @cli.command("list")

@@ -10,7 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
+from generator.models.application import Applications
 from generator.models.base import ContentFile
+from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
 from generator.yaml_source import YamlDocument, load_yaml
 
@@ -42,6 +44,8 @@ class ContentBundle:
     general: GeneralFacts
     scenarios: dict[str, Scenario]
     carriers: dict[str, Carrier]
+    applications: Applications
+    phrasebook: Phrasebook
 
     def files_for(self, scenario_id: str, carrier_id: str) -> dict[str, ContentFile]:
         """The content files one sheet is made of, by the name they are known by."""
@@ -50,6 +54,8 @@ class ContentBundle:
             "content/general.yaml": self.general,
             f"scenario {scenario_id}": self.scenarios[scenario_id],
             f"carrier {carrier_id}": self.carriers[carrier_id],
+            "content/applications.yaml": self.applications,
+            "content/phrasebook.yaml": self.phrasebook,
         }
 
     def languages_for(self, scenario_id: str, carrier_id: str) -> list[str]:
@@ -158,9 +164,12 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     general = attempt(root / "general.yaml", GeneralFacts)
     scenarios = _load_folder(root / "scenarios", Scenario, languages, problems)
     carriers = _load_folder(root / "carriers", Carrier, languages, problems)
+    applications = attempt(root / "applications.yaml", Applications)
+    phrasebook = attempt(root / "phrasebook.yaml", Phrasebook)
     if not problems:
         problems.extend(_check_references(root, meta, general, scenarios, carriers))
-    if problems or ui is None or general is None:
+        problems.extend(_check_draft_scenarios(root, applications, scenarios))
+    if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)
     return ContentBundle(
         root=root,
@@ -169,6 +178,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         general=general,
         scenarios=scenarios,
         carriers=carriers,
+        applications=applications,
+        phrasebook=phrasebook,
     )
 
 
@@ -203,4 +214,23 @@ def _check_references(
                             f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",
                         )
                     )
+    return problems
+
+
+def _check_draft_scenarios(
+    root: Path, applications: Applications | None, scenarios: dict[str, Scenario]
+) -> list[ContentError]:
+    """Each application draft's `scenarios` must name scenarios that exist."""
+    problems = []
+    for index, draft in enumerate(applications.drafts if applications else []):
+        for name in draft.scenarios:
+            if name not in scenarios:
+                problems.append(
+                    ContentError(
+                        root / "applications.yaml",
+                        None,
+                        f"drafts.{index}.scenarios",
+                        f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",
+                    )
+                )
     return problems

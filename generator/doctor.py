@@ -64,7 +64,7 @@ def content_characters(bundle: ContentBundle) -> set[str]:
                 walk(item)
 
     models = [bundle.ui, *bundle.scenarios.values(), *bundle.carriers.values(),
-              bundle.general]
+              bundle.general, bundle.applications, bundle.phrasebook]
     for model in models:
         walk(model.model_dump(mode="json"))
     return {char for text in texts for char in text if not char.isspace()}

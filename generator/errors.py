@@ -29,3 +29,11 @@ class ContentError(UserError):
 
 class RenderError(UserError):
     """The sheet cannot be rendered faithfully (for example a character no font can show)."""
+
+
+class MissingGlyphs(RenderError):
+    """Characters no installed font can show; `characters` lets a caller say where they are."""
+
+    def __init__(self, message: str, characters: list[str]) -> None:
+        super().__init__(message)
+        self.characters = characters

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from generator.errors import RenderError
+from generator.errors import MissingGlyphs
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.)"')
 
@@ -72,8 +72,9 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
                       if (match := MISSING_GLYPH.search(message))})
     if missing:
         listed = " ".join(f"{char} (U+{ord(char):04X})" for char in missing)
-        raise RenderError(
+        raise MissingGlyphs(
             f"no installed font has these characters: {listed}; "
-            "install fonts-noto-cjk (see README) or remove them"
+            "install fonts-noto-cjk (see README) or remove them",
+            missing,
         )
     return pdf, collector.messages

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from generator.application_view import build_application, build_phrasebook
 from generator.content import DEFAULT_CONTENT_DIR, ContentBundle, load_content
-from generator.errors import UserError
+from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.html import TEMPLATES_DIR, render_html
+from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
+from generator.profile import load_profile
 from generator.view import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
@@ -23,6 +26,8 @@ class RenderRequest:
     output_format: OutputFormat = "pdf"
     content_dir: Path = DEFAULT_CONTENT_DIR
     generated: dt.date = field(default_factory=dt.date.today)
+    # A profile file or a loaded Profile; None prints every personal field as a blank line.
+    profile: Path | Profile | None = None
 
 
 @dataclass(frozen=True)
@@ -86,16 +91,47 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
             f"{' and '.join(untranslated)} not yet translated to {language}; "
             f"this sheet exists in: {available}"
         )
-    return build_sheet(bundle, scenario_id, carrier_id, language, request.generated)
+    profile = request.profile if request.profile is not None else EMPTY_PROFILE
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    sheet = build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
+    return replace(
+        sheet,
+        application=build_application(bundle, scenario_id, carrier_id, language, profile),
+        phrasebook=build_phrasebook(bundle, language),
+    )
 
 
 def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:
     """Content → view → HTML → (PDF). Raises UserError for anything the user can fix."""
+    if request.profile is not None and not isinstance(request.profile, Profile):
+        request = replace(request, profile=load_profile(request.profile))
     sheet = build_view(request, bundle)
     html = render_html(sheet)
     if request.output_format == "html":
         return RenderResult(html.encode("utf-8"), sheet, [])
     from generator.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
-    pdf, warnings = html_to_pdf(html, TEMPLATES_DIR, title=sheet.title, language=sheet.language)
+    try:
+        pdf, warnings = html_to_pdf(
+            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language
+        )
+    except MissingGlyphs as error:
+        fields = _profile_fields_with(request.profile, error.characters)
+        if fields:  # name the field, never echo the user's characters
+            raise RenderError(
+                f"no installed font can print a character of the profile's {', '.join(fields)}; "
+                "install fonts-noto-cjk (see README) or write it differently"
+            ) from None
+        raise
     return RenderResult(pdf, sheet, warnings)
+
+
+def _profile_fields_with(profile: Profile | Path | None, characters: list[str]) -> list[str]:
+    if not isinstance(profile, Profile):
+        return []
+    return [
+        name
+        for name in PROFILE_FIELDS
+        if any(char in (profile.value_of(name) or "") for char in characters)
+    ]

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.content import ContentBundle
 from generator.models import Confidence, Fact, Text
+from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.models.text import STAFF_LANGUAGE
+
+if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
+    from generator.application_view import ApplicationPageView, PhrasebookView
 
 # The contact facts of the carrier box, in the order they are printed.
 CONTACT_KINDS = ("website", "hotline", "hotline_short", "balance_code")
@@ -112,10 +117,18 @@ class SheetView:
     carrier: CarrierBoxView
     footer: FooterView
     facts: list[Fact] = field(repr=False, default_factory=list)
+    # Filled by generator.application_view (kept apart so this module stays small).
+    application: ApplicationPageView | None = None  # None: no drafts for this scenario
+    phrasebook: PhrasebookView | None = None
 
 
 def build_sheet(
-    bundle: ContentBundle, scenario_id: str, carrier_id: str, language: str, generated: dt.date
+    bundle: ContentBundle,
+    scenario_id: str,
+    carrier_id: str,
+    language: str,
+    generated: dt.date,
+    profile: Profile = EMPTY_PROFILE,
 ) -> SheetView:
     """The whole sheet for one scenario × carrier × user language, ready for the template."""
 
@@ -146,7 +159,10 @@ def build_sheet(
     staff = StaffCardView(
         language_line=pair(ui.language_line),
         who_i_am=pair(ui.who_i_am),
-        fields=[StaffField(pair(ui.holder_name), None), StaffField(pair(ui.phone_number), None)],
+        fields=[
+            StaffField(pair(ui.holder_name), profile.name_latin),
+            StaffField(pair(ui.phone_number), profile.phone),
+        ],
         request_heading=pair(ui.request_heading),
         request=pair(scenario.staff.request),
         details=[pair(detail) for detail in scenario.staff.details],

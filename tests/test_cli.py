@@ -129,5 +129,35 @@ def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         "error: content/ui.yaml and content/general.yaml and scenario cancel and carrier mts "
+        "and content/applications.yaml and content/phrasebook.yaml "
         "not yet translated to en; this sheet exists in: zh-Hans"
     )
+
+
+def test_profile_template_prints_or_writes_and_never_overwrites(in_tmp):
+    printed = run("profile-template")
+    assert printed.exit_code == 0
+    assert "passport_number:" in printed.output and printed.output.startswith("#")
+    written = run("profile-template", "-o", "me.yaml")
+    assert written.exit_code == 0
+    assert (in_tmp / "me.yaml").read_text(encoding="utf-8") == printed.output
+    (in_tmp / "me.yaml").write_text('name_latin: "ZHANG WEI"\n', encoding="utf-8")
+    again = run("profile-template", "-o", "me.yaml")
+    assert again.exit_code == 2
+    assert again.stderr.strip() == (
+        "error: me.yaml: already exists; it may hold your details, so it is kept"
+    )
+    assert (in_tmp / "me.yaml").read_text(encoding="utf-8") == 'name_latin: "ZHANG WEI"\n'
+
+
+def test_render_with_a_missing_or_broken_profile_writes_nothing(in_tmp):
+    missing = run("render", "--profile", "nope.yaml")
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == "error: nope.yaml: file not found"
+    (in_tmp / "me.yaml").write_text('refund:\n  bik: "12345"\n', encoding="utf-8")
+    broken = run("render", "--profile", "me.yaml")
+    assert broken.exit_code == 2
+    assert broken.stderr.strip() == (
+        "error: me.yaml:2: refund.bik: a BIK has 9 digits, this one has 5"
+    )
+    assert not (in_tmp / "output").exists()

@@ -11,8 +11,9 @@ from generator.render import RenderRequest, render
 from tests.conftest import bundle, column_text, page_texts, rendered, squash
 
 CARRIERS = ["generic", "mts", "beeline", "megafon", "t2"]
-# Checklist, staff card, questions for the staff, carrier facts: one page each.
-PAGES = ["checklist", "staff card", "questions", "carrier facts"]
+# Checklist, staff card, questions for the staff, carrier facts, application drafts,
+# phrasebook: one page each.
+PAGES = ["checklist", "staff card", "questions", "carrier facts", "application", "phrasebook"]
 
 
 @pytest.mark.parametrize("carrier", CARRIERS)
@@ -44,6 +45,13 @@ def test_page_count_is_as_designed_and_each_part_is_on_its_page(carrier):
     assert squash(ui.answers.write_down["ru"]) in squash(texts[1])  # the grid ends on page 2
     assert squash(ui.questions_heading["ru"]) in squash(texts[2])
     assert squash(ui.legend_questions["ru"]) in squash(texts[3])
+    applications = bundle().applications
+    assert squash(applications.heading["ru"]) in squash(texts[4])
+    drafts = applications.drafts_for("cancel", refund_to_phone=False)
+    assert texts[4].count(applications.signature["ru"]) == len(drafts)  # all on page 5
+    phrasebook = bundle().phrasebook
+    assert squash(phrasebook.heading["ru"]) in squash(texts[5])
+    assert squash(phrasebook.phrases[-1].reading) in squash(texts[5])  # the last one too
 
 
 @pytest.mark.parametrize("carrier", CARRIERS)

@@ -1,0 +1,115 @@
+"""content/applications.yaml: the Russian application drafts a profile fills in.
+
+A draft is a plain request in the user's own name (content-rules.md, "Application wording"):
+never a carrier's form. Its Russian lines name profile fields as {placeholders}; a field the
+profile leaves empty is printed as a blank write-in line with its label under it.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Literal
+
+from pydantic import Field, RootModel, StringConstraints, ValidationInfo, field_validator
+
+from generator.models.base import ContentFile, Slug, StrictModel
+from generator.models.profile import PROFILE_FIELDS
+from generator.models.text import STAFF_LANGUAGE, Text
+
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$")]
+RussianLine = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+CARRIER_FIELD = "carrier"  # the carrier's Russian name; blank on the generic sheet
+
+
+def placeholders(line: str) -> list[str]:
+    """The {field} names in one template line."""
+    return [name for _, name, _, _ in string.Formatter().parse(line) if name is not None]
+
+
+class UserText(RootModel[dict[str, str]]):
+    """Text shown to the user only (a gloss): every declared user language, no Russian."""
+
+    model_config = {"frozen": True}
+
+    @field_validator("root")
+    @classmethod
+    def _user_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        languages = [
+            code for code in (info.context or {}).get("languages", []) if code != STAFF_LANGUAGE
+        ]
+        unknown = sorted(set(value) - set(languages))
+        if unknown:
+            raise ValueError(
+                f"language {', '.join(unknown)} is not a user language of this file "
+                f"({', '.join(languages)}); a gloss has no Russian"
+            )
+        missing = [code for code in languages if not (value.get(code) or "").strip()]
+        if missing:
+            raise ValueError(f"missing text in {', '.join(missing)}")
+        return {code: text.strip() for code, text in value.items()}
+
+    def __getitem__(self, language: str) -> str:
+        return self.root[language]
+
+
+class Draft(StrictModel):
+    id: Slug
+    scenarios: list[Slug] = Field(description="Sheets the draft is printed on; [] for none yet")
+    refund: Literal["account", "phone"] | None = Field(
+        default=None,
+        description="account: printed unless the profile gives refund.phone; phone: only then",
+    )
+    title: Text
+    gloss: UserText = Field(description="What the draft asks, in the user's language")
+    addressee: list[RussianLine] = Field(min_length=1, max_length=8)
+    body: list[RussianLine] = Field(min_length=1, max_length=8)
+
+
+class Applications(ContentFile):
+    heading: Text
+    note: Text = Field(description="The shop usually prints its own form; this draft helps")
+    date: Text
+    signature: Text
+    fields: dict[FieldName, Text] = Field(description="Label of every {placeholder}")
+    drafts: list[Draft]
+
+    @field_validator("fields")
+    @classmethod
+    def _fields_are_known(cls, value: dict[str, Text]) -> dict[str, Text]:
+        # A dotted name must be a profile field; a plain name that is not one (e.g. the power
+        # of attorney's date and number) is a write-in no profile fills.
+        unknown = [
+            name for name in value if "." in name and name not in PROFILE_FIELDS
+        ]
+        if unknown:
+            raise ValueError(f"no such profile field: {', '.join(unknown)}")
+        return value
+
+    @field_validator("drafts")
+    @classmethod
+    def _placeholders_have_labels(cls, drafts: list[Draft], info: ValidationInfo) -> list[Draft]:
+        labels = info.data.get("fields") or {}
+        seen: set[str] = set()
+        for draft in drafts:
+            if draft.id in seen:
+                raise ValueError(f"draft id {draft.id!r} is used twice")
+            seen.add(draft.id)
+            for line in [*draft.addressee, *draft.body]:
+                try:
+                    names = placeholders(line)
+                except ValueError as error:
+                    raise ValueError(f"draft {draft.id}: {error} in {line!r}") from None
+                missing = [name for name in names if name not in labels]
+                if missing:
+                    raise ValueError(
+                        f"draft {draft.id}: {{{missing[0]}}} has no label in `fields`"
+                    )
+        return drafts
+
+    def drafts_for(self, scenario_id: str, refund_to_phone: bool) -> list[Draft]:
+        wanted = "phone" if refund_to_phone else "account"
+        return [
+            draft
+            for draft in self.drafts
+            if scenario_id in draft.scenarios and draft.refund in (None, wanted)
+        ]
