@@ -99,7 +99,7 @@ def spelling_problems(root: Path, language: str) -> list[str]:
 
 
 @cache
-def _converter(config: str):
+def converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
@@ -115,9 +115,9 @@ def chinese_form_problems(root: Path) -> list[str]:
             text = field.texts.get(language)
             if not text:
                 continue
-            converter = _converter(config)
-            wrong = [f"{char}→{converter.convert(char)}" for char in dict.fromkeys(text)
-                     if HAN.match(char) and char not in shared and converter.convert(char) != char]
+            convert = converter(config).convert
+            wrong = [f"{char}→{convert(char)}" for char in dict.fromkeys(text)
+                     if HAN.match(char) and char not in shared and convert(char) != char]
             if wrong:
                 problems.append(_problem(field, language,
                                          f"{other} characters: {' '.join(wrong)}"))
@@ -127,7 +127,7 @@ def chinese_form_problems(root: Path) -> list[str]:
 def mainland_term_problems(root: Path) -> list[str]:
     """zh-Hant must not hold the mechanical Traditional form of a mainland word (營業廳)."""
     terms = [line.split()[:2] for line in read_wordlist(root, "zh-Hant-terms.txt")]
-    to_traditional = _converter("s2t")
+    to_traditional = converter("s2t")
     banned = [(to_traditional.convert(hans), hant) for hans, hant in terms]
     banned = [(word, hant) for word, hant in banned if word != hant]
     preferred = [hant for _, hant in terms]
