@@ -13,7 +13,7 @@ from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.html import TEMPLATES_DIR, render_html
 from generator.pdf import html_to_pdf
 from generator.render import RenderRequest, build_view, render
-from tests.conftest import bundle, rendered
+from tests.conftest import bundle, page_texts, rendered, squash
 from tests.pdf_structure import (
     blocks_without_language,
     html_lang_texts,
@@ -169,6 +169,18 @@ def test_the_pdf_extracts_to_the_content_text_in_each_language(scenario, carrier
                                 output_format="html"), bundle()).data.decode()
     assert spans_missing_from_pdf(result.sheet, html, result.data) == []
     assert blocks_without_language(result.data) == []
+
+
+@pytest.mark.parametrize(("scenario", "carrier", "language"), SHEETS)
+def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, language):
+    """Longer English or Traditional text must not push the checklist or the card over."""
+    texts = [squash(text) for text in page_texts(rendered(scenario, carrier, language).data)]
+    ui = bundle().ui
+    assert len(texts) == 4
+    assert squash(ui.all_done[language]) in texts[0]  # the checklist ends on page 1
+    assert squash(ui.answers.write_down[language]) in texts[1]  # the card ends on page 2
+    assert squash(ui.questions_heading[language]) in texts[2]
+    assert squash(ui.legend_questions[language]) in texts[3]
 
 
 def test_text_the_pdf_loses_fails_the_extraction_gate(tmp_path):
