@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from generator import language_gates as gates
@@ -181,6 +183,17 @@ def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, langu
     assert squash(ui.answers.write_down[language]) in texts[1]  # the card ends on page 2
     assert squash(ui.questions_heading[language]) in texts[2]
     assert squash(ui.legend_questions[language]) in texts[3]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_footer_keeps_to_two_lines_inside_the_print_box(language):
+    """Print rule 9: a longer translation must not push the footer out of the 259 mm box."""
+    data = rendered("cancel", "mts", language).data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            footer_top = page.height - 27 / 25.4 * 72  # the bottom page margin holds the footer
+            lines = [line for line in page.extract_text_lines() if line["top"] > footer_top]
+            assert len(lines) == 2, [line["text"] for line in lines]
 
 
 def test_text_the_pdf_loses_fails_the_extraction_gate(tmp_path):
