@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pdfplumber
+import pypdf
 import pytest
 
 from generator import language_gates as gates
@@ -183,6 +184,17 @@ def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, langu
     assert squash(ui.answers.write_down[language]) in texts[1]  # the card ends on page 2
     assert squash(ui.questions_heading[language]) in texts[2]
     assert squash(ui.legend_questions[language]) in texts[3]
+
+
+@pytest.mark.parametrize(("language", "face", "other"), [
+    ("zh-Hans", "CJK-SC", "CJK-TC"), ("zh-Hant", "CJK-TC", "CJK-SC"), ("en", "CJK-SC", "CJK-TC"),
+])
+def test_traditional_text_is_set_in_traditional_glyph_forms(language, face, other):
+    reader = pypdf.PdfReader(io.BytesIO(rendered("cancel", "mts", language).data))
+    fonts = {str(font["/BaseFont"]) for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert any(face in name for name in fonts), fonts
+    assert not any(other in name for name in fonts), fonts
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
