@@ -159,3 +159,34 @@ def spans_missing_from_pdf(sheet: SheetView, html: str, data: bytes) -> list[str
 def blocks_without_language(data: bytes) -> list[str]:
     return [block.text for block in tagged_blocks(data)
             if block.lang is None and LETTER.search(block.text)]
+
+
+class _UnlabelledText(HTMLParser):
+    """Text with letters in <body> that no element below <html> gives a `lang`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []  # (tag, this element or an ancestor has lang)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        inherited = bool(self.stack) and self.stack[-1][1]
+        labelled = inherited or (tag != "html" and "lang" in dict(attrs))
+        self.stack.append((tag, labelled))
+
+    def handle_endtag(self, tag):
+        if tag not in VOID_TAGS and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        tags = [tag for tag, _ in self.stack]
+        if "body" in tags and not self.stack[-1][1] and LETTER.search(data):
+            self.found.append(data.strip())
+
+
+def html_text_without_language(html: str) -> list[str]:
+    parser = _UnlabelledText()
+    parser.feed(html)
+    return parser.found

@@ -20,6 +20,7 @@ from tests.conftest import bundle, page_texts, rendered, squash
 from tests.pdf_structure import (
     blocks_without_language,
     html_lang_texts,
+    html_text_without_language,
     spans_missing_from_pdf,
     view_spans,
 )
@@ -153,6 +154,7 @@ def test_every_text_of_the_html_carries_its_language(scenario, carrier, language
     request = RenderRequest(scenario=scenario, carrier=carrier, language=language,
                             output_format="html")
     html = render(request, bundle()).data.decode()
+    assert html_text_without_language(html) == []
     texts = html_lang_texts(html)
     langs = {lang for lang, _ in texts}
     assert langs == {language, "ru", "zxx"}
@@ -231,6 +233,7 @@ def test_a_span_without_its_language_fails_the_pdf_language_gate(tmp_path):
     pdf, _ = html_to_pdf(html, templates, title=sheet.title, language=sheet.language)
     unlabelled = blocks_without_language(pdf)
     assert any("Договор" in text for text in unlabelled)
+    assert any("Договор" in text for text in html_text_without_language(html))
 
 
 def test_a_planted_mistake_in_the_shipped_content_is_reported_by_the_command(content, capsys):
