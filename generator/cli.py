@@ -140,8 +140,13 @@ def list_command(options: dict) -> None:
     for carrier in bundle.carriers.values():
         click.echo(f"  {carrier.id:<12} {carrier.name[user]} / {carrier.name['ru']}")
     click.echo("Languages (-l):")
+    files = [bundle.ui, bundle.general, *bundle.scenarios.values(), *bundle.carriers.values()]
+    sheets = [(s, c) for s in bundle.scenarios for c in bundle.carriers]
     for language in meta.user_languages:
-        click.echo(f"  {language.code:<12} {language.name}")
+        done_files = sum(language.code in file.languages for file in files)
+        done_sheets = sum(language.code in bundle.languages_for(*sheet) for sheet in sheets)
+        click.echo(f"  {language.code:<12} {language.name}: files {done_files}/{len(files)}, "
+                   f"sheets {done_sheets}/{len(sheets)}")
     click.echo(f"Staff language: {meta.staff_language}. Content version {meta.content_version}.")
 
 

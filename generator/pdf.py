@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import MissingGlyphs
+from generator.pdf_lang import structure_languages
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.)"')
 
@@ -65,7 +66,8 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
         document.metadata.title = title
         document.metadata.lang = language
         document.metadata.authors = []
-        pdf = document.write_pdf(pdf_tags=True)
+        with structure_languages():
+            pdf = document.write_pdf(pdf_tags=True)
     finally:
         logger.removeHandler(collector)
     missing = sorted({match.group(1) for message in collector.messages

@@ -121,16 +121,16 @@ def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
     meta = folder / "meta.yaml"
     meta.write_text(
         meta.read_text(encoding="utf-8").replace(
-            "    name: 简体中文\n", "    name: 简体中文\n  - code: en\n    name: English\n"
+            "    name: English\n", "    name: English\n  - code: ko\n    name: 한국어\n"
         ),
         encoding="utf-8",
     )
-    result = run("--content-dir", str(folder), "render", "-l", "en", "-c", "mts")
+    result = run("--content-dir", str(folder), "render", "-l", "ko", "-c", "mts")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         "error: content/ui.yaml and content/general.yaml and scenario cancel and carrier mts "
         "and content/applications.yaml and content/phrasebook.yaml "
-        "not yet translated to en; this sheet exists in: zh-Hans"
+        "not yet translated to ko; this sheet exists in: zh-Hans, zh-Hant, en"
     )
 
 
@@ -161,3 +161,23 @@ def test_render_with_a_missing_or_broken_profile_writes_nothing(in_tmp):
         "error: me.yaml:2: refund.bik: a BIK has 9 digits, this one has 5"
     )
     assert not (in_tmp / "output").exists()
+
+
+
+def test_list_shows_each_language_by_its_own_name_with_its_coverage(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    carrier = content / "carriers/mts.yaml"
+    lines = carrier.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.lstrip().startswith("en:")]
+    carrier.write_text("".join(kept).replace("[zh-Hans, zh-Hant, en]", "[zh-Hans, zh-Hant]"),
+                       encoding="utf-8")
+    result = run("--content-dir", str(content), "list")
+    assert result.exit_code == 0, result.output
+    assert "zh-Hant      繁體中文: files 8/8, sheets 5/5" in result.output
+    assert "en           English: files 7/8, sheets 4/5" in result.output
+    refused = run("--content-dir", str(content), "render", "-c", "mts", "-l", "en")
+    assert refused.exit_code == 2
+    assert "not yet translated to en" in refused.output

@@ -83,7 +83,7 @@ def test_bad_date_and_bad_confidence(content_copy):
     replace(path, "    checked: 2026-11-21\n", "    checked: 2026-13-01\n")
     replace(path, "    confidence: likely\n", "    confidence: probably\n")
     message = problems_of(content_copy)
-    assert "mts.yaml:13: facts.0.checked:" in message
+    assert "mts.yaml:15: facts.0.checked:" in message
     assert "facts.2.confidence: Input should be 'confirmed', 'likely' or 'unconfirmed'" in message
 
 

@@ -1,0 +1,93 @@
+"""Every translatable string of the content folder, read from the raw YAML with its line.
+
+The language gates and the translation draft helper work on the files as written (not on the
+models), so they can point at `file:line` and see strings a file does not declare yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.models.text import STAFF_LANGUAGE
+from generator.yaml_source import Location, YamlDocument, load_yaml
+
+WORDLISTS_DIR = "wordlists"
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One `{ru: …, zh-Hans: …}` mapping of a content file."""
+
+    document: YamlDocument
+    location: Location
+    texts: dict[str, str]
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(part) for part in self.location)
+
+    def line(self, language: str | None = None) -> int | None:
+        location = (*self.location, language) if language else self.location
+        return self.document.line_of(location)
+
+    def where(self, language: str | None = None) -> str:
+        return f"{self.path}:{self.line(language)}: {self.field}"
+
+
+def content_files(root: Path) -> list[Path]:
+    """The files that hold user-visible text (meta.yaml names languages, nothing else)."""
+    return [
+        root / "ui.yaml",
+        root / "general.yaml",
+        *sorted((root / "scenarios").glob("*.yaml")),
+        *sorted((root / "carriers").glob("*.yaml")),
+    ]
+
+
+def _is_text(value: object, languages: set[str]) -> bool:
+    return (
+        isinstance(value, dict)
+        and STAFF_LANGUAGE in value
+        and set(value) <= languages
+        and all(isinstance(text, str) for text in value.values())
+    )
+
+
+def _walk(data: object, location: Location, languages: set[str]) -> Iterator[tuple]:
+    if _is_text(data, languages):
+        yield location, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*location, key), languages)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*location, index), languages)
+
+
+def text_fields(root: Path, user_languages: list[str]) -> list[TextField]:
+    """Every Text mapping of every content file under `root`, in file order."""
+    languages = {STAFF_LANGUAGE, *user_languages}
+    fields = []
+    for path in content_files(root):
+        document = load_yaml(path)
+        for location, texts in _walk(document.data, (), languages):
+            fields.append(TextField(document, location, dict(texts)))
+    return fields
+
+
+def declared_languages(document: YamlDocument) -> list[str]:
+    declared = document.data.get("languages") if isinstance(document.data, dict) else None
+    return list(declared) if isinstance(declared, list) else []
+
+
+def read_wordlist(root: Path, name: str) -> list[str]:
+    """content/wordlists/NAME: one entry a line; `#` starts a comment line."""
+    path = root / WORDLISTS_DIR / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
