@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -74,13 +73,18 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     show_default=True,
     help="html: the same page as HTML, for a browser or the bare weasyprint command.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("--open", "open_after", is_flag=True, help="Open the file in the system viewer.")
 @click.pass_obj
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
-    output: Path | None, output_format: str,
+    output: Path | None, output_format: str, quiet: bool, open_after: bool,
 ) -> None:
-    """Render one sheet and print where it was written."""
-    started = time.perf_counter()
+    """Render one sheet and print each step with its time and where it was written."""
+    from generator.steps import StepReporter, human_size
+
+    steps = StepReporter(click.echo, quiet=quiet)
+    steps.details["content"] = str(options["content_dir"])
     request = RenderRequest(
         scenario=scenario,
         carrier=carrier,
@@ -88,13 +92,14 @@ def render_command(
         output_format=output_format,  # type: ignore[arg-type]
         content_dir=options["content_dir"],
     )
-    result = render(request)
+    result = render(request, on_step=steps)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     target = output or DEFAULT_OUTPUT_DIR / result.file_name
     write_atomically(target, result.data)
-    elapsed = time.perf_counter() - started
-    click.echo(f"✓ {elapsed:.2f} s {output_format.upper()}: {target}")
+    steps("written", f"{target} ({human_size(len(result.data))})")
+    if open_after:
+        click.launch(str(target))
 
 
 @cli.command("list")
@@ -136,3 +141,9 @@ def doctor_command(options: dict) -> None:
 
 def main() -> None:
     cli(prog_name="sim-checklist")
+
+
+# Publisher and newcomer commands live in their own module; registered here.
+from generator.commands import build_all_command  # noqa: E402
+
+cli.add_command(build_all_command)

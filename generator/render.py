@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -13,6 +14,8 @@ from generator.html import TEMPLATES_DIR, render_html
 from generator.view import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
+# Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
+StepCallback = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,27 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
     return build_sheet(bundle, scenario_id, carrier_id, language, request.generated)
 
 
-def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:
+def render(
+    request: RenderRequest,
+    bundle: ContentBundle | None = None,
+    on_step: StepCallback | None = None,
+) -> RenderResult:
     """Content → view → HTML → (PDF). Raises UserError for anything the user can fix."""
+    step = on_step or _no_step
+    if bundle is None:
+        bundle = load_content(request.content_dir)
+        step("content")
     sheet = build_view(request, bundle)
     html = render_html(sheet)
+    step("HTML")
     if request.output_format == "html":
         return RenderResult(html.encode("utf-8"), sheet, [])
     from generator.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     pdf, warnings = html_to_pdf(html, TEMPLATES_DIR, title=sheet.title, language=sheet.language)
+    step("PDF")
     return RenderResult(pdf, sheet, warnings)
+
+
+def _no_step(name: str) -> None:
+    """The default step callback: the core itself never prints."""
