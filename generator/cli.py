@@ -144,6 +144,11 @@ def main() -> None:
 
 
 # Publisher and newcomer commands live in their own module; registered here.
-from generator.commands import build_all_command  # noqa: E402
+from generator.commands import (  # noqa: E402
+    build_all_command,
+    schema_command,
+    wizard_command,
+)
 
-cli.add_command(build_all_command)
+for command in (build_all_command, wizard_command, schema_command):
+    cli.add_command(command)

@@ -50,3 +50,35 @@ def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: boo
                f"{len(report.failed)} failed: {index}")
     if report.failed:
         sys.exit(1)
+
+
+@click.command("schema")
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path, file_okay=False),
+              default=None, help="Folder to write into [default: the project's schema/].")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a file is stale.")
+def schema_command(folder: Path | None, check: bool) -> None:
+    """Write the JSON Schema of each content file, generated from the models."""
+    from generator.schema import SCHEMA_DIR, stale_files, write_schemas
+
+    folder = folder or SCHEMA_DIR
+    if check:
+        stale = stale_files(folder)
+        for name in stale:
+            click.echo(f"✗ {folder / name} is stale; run `sim-checklist schema`", err=True)
+        if stale:
+            sys.exit(1)
+        click.echo(f"✓ {folder} is up to date")
+        return
+    for path in write_schemas(folder):
+        click.echo(f"✓ {path}")
+
+
+@click.command("wizard")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf].")
+@click.pass_obj
+def wizard_command(options: dict, output: Path | None) -> None:
+    """Answer three questions (situation, carrier, language) and get your PDF."""
+    from generator.wizard import run_wizard
+
+    run_wizard(options["content_dir"], output, default_dir=Path("output"))
