@@ -1,0 +1,139 @@
+"""build-all: every sheet with its preview, skipped when up to date, failures isolated."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pypdf
+import pytest
+from PIL import Image
+
+from generator import build
+from generator.build import MANIFEST_NAME, PREVIEW_WIDTH_PX, plan_jobs
+from generator.content import load_content
+from tests.helpers import add_fictional_carrier, copy_content, run
+
+
+@pytest.fixture
+def content(tmp_path):
+    """The real content with two carriers plus one added by YAML alone."""
+    folder = copy_content(tmp_path, keep_carriers=("generic", "mts"))
+    add_fictional_carrier(folder)
+    return folder
+
+
+def build_all(content, out, *extra):
+    return run("--content-dir", str(content), "build-all", "-o", str(out), *extra)
+
+
+def test_every_sheet_is_written_with_its_preview_in_parallel_workers(content, tmp_path):
+    out = tmp_path / "site"
+    result = build_all(content, out, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    jobs = plan_jobs(load_content(content))
+    assert {job.carrier for job in jobs} == {"generic", "mts", "polar"}
+    assert f"✓ {len(jobs)} rendered, 0 up to date, 0 failed" in result.stdout
+    manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["sheets"]
+    for job in jobs:
+        pdf = pypdf.PdfReader(out / job.pdf_name)
+        assert len(pdf.pages) == manifest[job.pdf_name]["pages"] >= 2
+        assert (out / job.pdf_name).stat().st_size == manifest[job.pdf_name]["size"]
+        with Image.open(out / job.preview_name) as preview:
+            assert preview.format == "PNG"
+            assert preview.width == PREVIEW_WIDTH_PX
+            assert 1.3 < preview.height / preview.width < 1.5  # an A4 page, upright
+            # a page of text: mostly white, with dark glyphs in it
+            histogram = preview.convert("L").histogram()
+            dark = sum(histogram[:128]) / (preview.width * preview.height)
+            assert 0.005 < dark < 0.3
+    assert "polar" in pdf_text(out / "cancel-polar-zh-Hans.pdf", "Полярная связь")
+    assert not list(out.rglob("*.part"))
+
+
+def pdf_text(path: Path, expected: str) -> str:
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    assert expected in text
+    return text
+
+
+def test_a_second_run_skips_what_is_up_to_date_and_rebuilds_what_changed(content, tmp_path):
+    out = tmp_path / "site"
+    assert build_all(content, out, "--jobs", "1").exit_code == 0
+    before = {path.name: path.stat().st_mtime_ns for path in out.glob("*.pdf")}
+    again = build_all(content, out, "--jobs", "1")
+    assert again.exit_code == 0, again.output
+    assert f"✓ 0 rendered, {len(before)} up to date, 0 failed" in again.stdout
+    assert {path.name: path.stat().st_mtime_ns for path in out.glob("*.pdf")} == before
+
+    carrier = content / "carriers" / "mts.yaml"
+    carrier.write_text(carrier.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    (out / "cancel-generic-zh-Hans.pdf").unlink()  # a deleted output is rebuilt too
+    third = build_all(content, out, "--jobs", "1")
+    assert third.exit_code == 0, third.output
+    changed = {path.name for path in out.glob("*.pdf")
+               if path.stat().st_mtime_ns != before.get(path.name)}
+    assert changed == {"cancel-mts-zh-Hans.pdf", "cancel-generic-zh-Hans.pdf"}
+    assert f"✓ 2 rendered, {len(before) - 2} up to date" in third.stdout
+
+
+def test_one_failing_sheet_does_not_stop_the_others(content, tmp_path):
+    broken = content / "carriers" / "broken.yaml"
+    text = (content / "carriers" / "polar.yaml").read_text(encoding="utf-8")
+    # A character no installed font has: that sheet cannot be rendered faithfully.
+    broken.write_text(text.replace("id: polar", "id: broken")
+                      .replace("极光通信", "极光\U0010fffd"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_all(content, out)
+    assert result.exit_code == 1
+    assert "✗ cancel-broken-zh-Hans.pdf: no installed font has these characters" in result.stderr
+    assert "1 failed" in result.stdout
+    assert not (out / "cancel-broken-zh-Hans.pdf").exists()
+    for carrier in ("generic", "mts", "polar"):
+        assert pypdf.PdfReader(out / f"cancel-{carrier}-zh-Hans.pdf").pages
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "cancel-polar-zh-Hans.pdf" in index
+    assert "cancel-broken" not in index
+
+
+def test_an_interrupted_build_leaves_only_complete_files(content, tmp_path, monkeypatch):
+    real_run_job = build._run_job
+    calls = []
+
+    def interrupt_on_second(job):
+        calls.append(job)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_run_job(job)
+
+    monkeypatch.setattr(build, "_run_job", interrupt_on_second)
+    out = tmp_path / "site"
+    result = build_all(content, out, "--jobs", "1")
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    written = sorted(path.name for path in out.glob("*.pdf"))
+    assert written == [calls[0].pdf_name]
+    assert pypdf.PdfReader(out / written[0]).pages  # complete, readable
+    assert not [path for path in out.rglob("*") if path.name.startswith(".sim-checklist-")]
+    manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert list(manifest["sheets"]) == written
+    # the next run finishes the job and renders only what is missing
+    monkeypatch.setattr(build, "_run_job", real_run_job)
+    finish = build_all(content, out, "--jobs", "1")
+    assert finish.exit_code == 0
+    assert "1 up to date" in finish.stdout
+
+
+def test_default_jobs_is_one_per_core_up_to_two():
+    assert build.default_jobs() == min(2, os.cpu_count() or 1)
+
+
+def test_first_page_preview_of_a_real_sheet():
+    from tests.conftest import rendered
+
+    pages, png = build.first_page_preview(rendered().data)
+    assert pages == 4
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.width == PREVIEW_WIDTH_PX
