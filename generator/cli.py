@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator import __version__
+from generator import __version__, completion
 from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
 from generator.output import write_atomically
@@ -56,9 +56,12 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
 
 
 @cli.command("render")
-@click.option("-s", "--scenario", help="Situation id or alias (see `list`).")
-@click.option("-c", "--carrier", help="Carrier id (see `list`).")
-@click.option("-l", "--lang", "language", help="Your language (see `list`).")
+@click.option("-s", "--scenario", help="Situation id or alias (see `list`).",
+              shell_complete=completion.scenarios)
+@click.option("-c", "--carrier", help="Carrier id (see `list`).",
+              shell_complete=completion.carriers)
+@click.option("-l", "--lang", "language", help="Your language (see `list`).",
+              shell_complete=completion.languages)
 @click.option(
     "-o",
     "--output",
