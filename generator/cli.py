@@ -83,7 +83,7 @@ def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
     output: Path | None, output_format: str, quiet: bool, open_after: bool,
 ) -> None:
-    """Render one sheet and print each step with its time and where it was written."""
+    """Render one sheet, printing each step with its time."""
     from generator.steps import StepReporter, human_size
 
     steps = StepReporter(click.echo, quiet=quiet)

@@ -23,7 +23,11 @@ DEFAULT_CATALOG_DIR = Path("output") / "catalog"
 @click.option("--force", is_flag=True, help="Render every sheet, even those up to date.")
 @click.pass_obj
 def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: bool) -> None:
-    """Render every scenario × carrier × language and an index.html to browse them offline."""
+    """Render every sheet and an index.html to browse them offline.
+
+    Every scenario × carrier × language the content provides, in worker processes; sheets
+    whose inputs have not changed since the last run are skipped.
+    """
     from generator.build import build_all, default_jobs, plan_jobs
     from generator.catalog import write_index
     from generator.content import load_content
@@ -57,7 +61,11 @@ def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: boo
               default=None, help="Folder to write into [default: the project's schema/].")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when a file is stale.")
 def schema_command(folder: Path | None, check: bool) -> None:
-    """Write the JSON Schema of each content file, generated from the models."""
+    """Write the JSON Schema of the content files.
+
+    Generated from the models, into schema/ by default; editors use it to complete and
+    check content files that start with `# yaml-language-server: $schema=…`.
+    """
     from generator.schema import SCHEMA_DIR, stale_files, write_schemas
 
     folder = folder or SCHEMA_DIR
@@ -78,7 +86,7 @@ def schema_command(folder: Path | None, check: bool) -> None:
               help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf].")
 @click.pass_obj
 def wizard_command(options: dict, output: Path | None) -> None:
-    """Answer three questions (situation, carrier, language) and get your PDF."""
+    """Three questions (situation, carrier, language), then your PDF."""
     from generator.wizard import run_wizard
 
     run_wizard(options["content_dir"], output, default_dir=Path("output"))

@@ -64,3 +64,15 @@ def test_a_mistake_in_the_new_carrier_is_one_line_naming_file_and_line(tmp_path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}:20: facts.1.confidence: Input should be")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_readme_table_names_every_scenario_and_carrier():
+    from generator.content import load_content
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Situations and carriers"):readme.index("## Set up")]
+    bundle = load_content()
+    for name in [*bundle.scenarios, *bundle.carriers]:
+        assert f"| `{name}` |" in table, f"add {name} to the README's table"
+    for alias in (alias for s in bundle.scenarios.values() for alias in s.aliases):
+        assert alias in table
