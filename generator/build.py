@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import __version__
@@ -84,6 +84,7 @@ class BuildReport:
     built: dict[Job, SheetRecord]
     skipped: dict[Job, SheetRecord]
     failed: list[Failure]
+    removed: list[str] = field(default_factory=list)
 
     @property
     def sheets(self) -> dict[Job, SheetRecord]:
@@ -252,7 +253,12 @@ def build_all(
             report.skipped[job] = record
             notify(job, "skipped")
     current = {job.pdf_name for job in plan_jobs(bundle)}
-    manifest.sheets = {name: rec for name, rec in manifest.sheets.items() if name in current}
+    for name, record in list(manifest.sheets.items()):
+        if name not in current:  # a sheet this folder's build wrote, no longer in the content
+            for path in (out_dir / name, out_dir / record.preview):
+                path.unlink(missing_ok=True)
+            report.removed.append(name)
+            del manifest.sheets[name]
 
     def finish(outcome: JobOutcome) -> None:
         job = outcome.job

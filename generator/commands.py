@@ -48,6 +48,8 @@ def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: boo
                    "left. Run again to finish.", err=True)
         sys.exit(130)
     index = write_index(out_dir, bundle, strings, report.sheets, dt.date.today())
+    for name in report.removed:
+        click.echo(f"- {name}: no longer in the content, removed")
     for failure in report.failed:
         click.echo(f"✗ {failure.job.pdf_name}: {failure.message}", err=True)
     click.echo(f"✓ {len(report.built)} rendered, {len(report.skipped)} up to date, "

@@ -137,3 +137,18 @@ def test_first_page_preview_of_a_real_sheet():
     assert pages == 4
     with Image.open(io.BytesIO(png)) as image:
         assert image.width == PREVIEW_WIDTH_PX
+
+
+def test_a_sheet_no_longer_in_the_content_is_removed_with_its_preview(content, tmp_path):
+    out = tmp_path / "site"
+    assert build_all(content, out, "--jobs", "1").exit_code == 0
+    (content / "carriers" / "polar.yaml").unlink()
+    unrelated = out / "notes.txt"
+    unrelated.write_text("the publisher's own file", encoding="utf-8")
+    result = build_all(content, out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "- cancel-polar-zh-Hans.pdf: no longer in the content, removed" in result.stdout
+    assert not (out / "cancel-polar-zh-Hans.pdf").exists()
+    assert not (out / "previews" / "cancel-polar-zh-Hans.png").exists()
+    assert unrelated.exists()  # only files the build wrote itself are removed
+    assert "polar" not in (out / "index.html").read_text(encoding="utf-8")
