@@ -108,17 +108,25 @@ def _files_under(folder: Path, pattern: str, skip: tuple[str, ...] = ()) -> Iter
             yield path
 
 
+# Folders with one file per scenario or carrier: a sheet depends only on its own two files.
+PER_SHEET_FOLDERS = ("scenarios", "carriers")
+
+
 def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
-    """What every sheet depends on: top-level content files, templates, code, version."""
+    """What every sheet depends on: the other content files, templates, code and version."""
     digest = hashlib.sha256(f"sim-checklist {__version__}\n".encode())
     content_dir = Path(content_dir)
-    sources = [
-        *(path for path in sorted(content_dir.glob("*.yaml")) if path.name not in NOT_SHEET_INPUTS),
-        *_files_under(TEMPLATES_DIR, "*", skip=CATALOG_TEMPLATES),
-        *_files_under(PACKAGE_DIR, "*.py"),
+    content_files = [
+        path for path in _files_under(content_dir, "*.yaml", skip=PER_SHEET_FOLDERS)
+        if path.name not in NOT_SHEET_INPUTS
     ]
-    for path in sources:
-        digest.update(f"{path.name}\n".encode())
+    sources = [
+        *((content_dir, path) for path in content_files),
+        *((TEMPLATES_DIR, path) for path in _files_under(TEMPLATES_DIR, "*", CATALOG_TEMPLATES)),
+        *((PACKAGE_DIR, path) for path in _files_under(PACKAGE_DIR, "*.py")),
+    ]
+    for root, path in sources:  # names relative to their folder: a moved folder is no change
+        digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest
 
@@ -126,9 +134,8 @@ def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
 def job_digest(shared: hashlib._Hash, content_dir: Path, job: Job) -> str:
     digest = shared.copy()
     digest.update(f"{job.stem}\n".encode())
-    for path in (content_dir / "scenarios" / f"{job.scenario}.yaml",
-                 content_dir / "carriers" / f"{job.carrier}.yaml"):
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for folder, name in zip(PER_SHEET_FOLDERS, (job.scenario, job.carrier), strict=True):
+        digest.update(hashlib.sha256((content_dir / folder / f"{name}.yaml").read_bytes()).digest())
     return digest.hexdigest()
 
 

@@ -152,3 +152,30 @@ def test_a_sheet_no_longer_in_the_content_is_removed_with_its_preview(content, t
     assert not (out / "previews" / "cancel-polar-zh-Hans.png").exists()
     assert unrelated.exists()  # only files the build wrote itself are removed
     assert "polar" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_inputs_are_each_sheets_own_files_plus_what_all_sheets_share(content, tmp_path):
+    bundle = load_content(content)
+    mts, generic = (next(job for job in plan_jobs(bundle) if job.carrier == carrier)
+                    for carrier in ("mts", "generic"))
+
+    def digests():
+        shared = build.shared_inputs_digest(content)
+        return {job: build.job_digest(shared, content, job) for job in (mts, generic)}
+
+    before = digests()
+    (content / "catalog.yaml").write_text(
+        (content / "catalog.yaml").read_text(encoding="utf-8") + "# index only\n",
+        encoding="utf-8")
+    assert digests() == before  # the catalog's words do not change any sheet
+    (content / "carriers" / "mts.yaml").write_text(
+        (content / "carriers" / "mts.yaml").read_text(encoding="utf-8") + "#\n", encoding="utf-8")
+    after_carrier = digests()
+    assert after_carrier[mts] != before[mts] and after_carrier[generic] == before[generic]
+    (content / "ui.yaml").write_text(
+        (content / "ui.yaml").read_text(encoding="utf-8") + "#\n", encoding="utf-8")
+    last = digests()
+    assert all(last[job] != after_carrier[job] for job in (mts, generic))
+    moved = tmp_path / "moved"
+    content.rename(moved)  # the same files somewhere else: nothing to rebuild
+    assert build.job_digest(build.shared_inputs_digest(moved), moved, mts) == last[mts]
