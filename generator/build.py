@@ -177,11 +177,13 @@ class Manifest:
 _worker_bundle: ContentBundle | None = None
 
 
-def _start_worker(content_dir: Path, ignore_interrupt: bool) -> None:
+def _start_worker(
+    content_dir: Path, ignore_interrupt: bool, bundle: ContentBundle | None = None
+) -> None:
     global _worker_bundle
     if ignore_interrupt:  # Ctrl-C is the parent's to handle: it stops the pool cleanly
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_bundle = load_content(content_dir)
+    _worker_bundle = bundle or load_content(content_dir)
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,7 @@ def build_all(
         notify(job, "built")
 
     try:
-        for outcome in _outcomes(sorted(todo), content_dir, jobs):
+        for outcome in _outcomes(sorted(todo), content_dir, jobs, bundle):
             finish(outcome)
     finally:
         if out_dir.is_dir():
@@ -293,12 +295,14 @@ def build_all(
     return report
 
 
-def _outcomes(todo: list[Job], content_dir: Path, jobs: int) -> Iterator[JobOutcome]:
+def _outcomes(
+    todo: list[Job], content_dir: Path, jobs: int, bundle: ContentBundle
+) -> Iterator[JobOutcome]:
     if not todo:
         return
     workers = max(1, min(jobs, len(todo)))
-    if workers == 1:
-        _start_worker(content_dir, ignore_interrupt=False)
+    if workers == 1:  # in this process, with the content already loaded
+        _start_worker(content_dir, ignore_interrupt=False, bundle=bundle)
         for job in todo:
             yield _run_job(job)
         return

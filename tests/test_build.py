@@ -179,3 +179,20 @@ def test_inputs_are_each_sheets_own_files_plus_what_all_sheets_share(content, tm
     moved = tmp_path / "moved"
     content.rename(moved)  # the same files somewhere else: nothing to rebuild
     assert build.job_digest(build.shared_inputs_digest(moved), moved, mts) == last[mts]
+
+
+def test_content_is_loaded_once_and_one_font_configuration_serves_every_sheet(
+    content, tmp_path, monkeypatch
+):
+    from generator import pdf
+
+    loads = []
+    real_load = build.load_content
+    monkeypatch.setattr(build, "load_content", lambda folder: loads.append(folder)
+                        or real_load(folder))
+    pdf._font_config.cache_clear()
+    report = build.build_all(content, tmp_path / "site", jobs=1)
+    assert len(report.built) == 3 and not report.failed
+    assert len(loads) == 1
+    assert pdf._font_config.cache_info().misses == 1
+    assert pdf._font_config.cache_info().hits == 2
