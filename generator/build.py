@@ -8,7 +8,6 @@ skip the sheets whose content files, templates and code have not changed.
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import io
 import json
@@ -308,13 +307,13 @@ def _outcomes(
         return
     # spawn: a fresh interpreter per worker, safe whatever threads the parent has started
     context = multiprocessing.get_context("spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context,
-        initializer=_start_worker, initargs=(content_dir, True),
-    )
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True))
     try:
-        futures = [pool.submit(_run_job, job) for job in todo]
-        for future in concurrent.futures.as_completed(futures):
-            yield future.result()
+        yield from pool.imap_unordered(_run_job, todo)
+    except BaseException:
+        pool.terminate()  # Ctrl-C: stop the workers now; their unfinished sheets are dropped
+        raise
+    else:
+        pool.close()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.join()
