@@ -196,3 +196,40 @@ def test_content_is_loaded_once_and_one_font_configuration_serves_every_sheet(
     assert len(loads) == 1
     assert pdf._font_config.cache_info().misses == 1
     assert pdf._font_config.cache_info().hits == 2
+
+
+def test_ctrl_c_stops_the_worker_processes_at_once_and_leaves_only_whole_files(content, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    polar = (content / "carriers" / "polar.yaml").read_text(encoding="utf-8")
+    for number in range(2, 12):  # enough sheets that the build is still busy when interrupted
+        (content / "carriers" / f"polar-{number}.yaml").write_text(
+            polar.replace("id: polar", f"id: polar-{number}"), encoding="utf-8")
+    out = tmp_path / "site"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--content-dir", str(content), "build-all",
+         "-o", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        cwd=build.PROJECT_ROOT,
+        # a shell that started pytest in the background ignores SIGINT: give it back
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    manifest = out / MANIFEST_NAME
+    deadline = time.monotonic() + 120
+    while not manifest.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    interrupted = time.monotonic()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert time.monotonic() - interrupted < 5  # the workers are stopped, not waited for
+    assert "Traceback" not in stderr
+    assert not [path for path in out.rglob("*") if path.name.startswith(".sim-checklist-")]
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))["sheets"]
+    written = sorted(path.name for path in out.glob("*.pdf"))
+    assert written == sorted(recorded) and 1 <= len(written) < 14
+    for name in written:
+        assert len(pypdf.PdfReader(out / name).pages) == recorded[name]["pages"]
