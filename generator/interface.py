@@ -43,11 +43,3 @@ def load_catalog_strings(content_dir: Path) -> CatalogStrings:
 def load_wizard_strings(content_dir: Path) -> WizardStrings:
     return load_interface(Path(content_dir) / WIZARD_FILE, WizardStrings)
 
-
-def localized(text, languages: list[str], **values: object) -> list[tuple[str, str]]:
-    """(language, text) for each language the text has, placeholders filled in."""
-    return [
-        (code, text[code].format(**values) if values else text[code])
-        for code in languages
-        if code in text.languages
-    ]
