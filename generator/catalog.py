@@ -45,6 +45,7 @@ class CarrierCard:
     id: str
     name: list[LocalSpan]
     note: list[LocalSpan] | None
+    facts_checked: list[LocalSpan] | None
     preview_src: str
     preview_href: str
     preview_alt: str
@@ -119,6 +120,10 @@ def build_catalog_view(
                 id=carrier_id,
                 name=localize(carrier.name, page_languages),
                 note=localize(strings.generic_carrier, page_languages) if carrier.generic else None,
+                facts_checked=(
+                    localize(strings.facts_checked, page_languages, date=checked)
+                    if (checked := sheets[first].facts_checked) else None
+                ),
                 preview_src=sheets[first].preview,
                 preview_href=first.pdf_name,
                 preview_alt=strings.preview_alt[page_languages[0]].format(title=title),

@@ -103,6 +103,10 @@ def test_grouped_by_scenario_and_carrier_in_three_languages(site):
         assert ("ru", "ru", scenario.title["ru"]) in parser.spans
     for carrier in bundle.carriers.values():
         assert f'id="cancel-{carrier.id}"' in html
+        facts = bundle.facts_for("cancel", carrier.id)
+        checked = min(fact.checked for fact in facts).isoformat()
+        card = html[html.index(f'id="cancel-{carrier.id}"'):][:2500]
+        assert strings.facts_checked["ru"].format(date=checked) in card
         assert carrier.name["zh-Hans"] in html and carrier.name["ru"] in html
     # the carrier-neutral sheet comes last and says what it is for
     order = [html.index(f'id="cancel-{c}"') for c in ("mts", "polar", "generic")]

@@ -25,6 +25,7 @@ class CatalogStrings(ContentFile):
     size: Text = Field(description="`{kb}` is replaced by the file size in kilobytes")
     preview_alt: Text = Field(description="`{title}` is replaced by the sheet's title")
     generic_carrier: Text = Field(description="Under the carrier-neutral sheet's name")
+    facts_checked: Text = Field(description="`{date}` is replaced by when the facts were checked")
     content_version: Text
     generated: Text
     rules_differ: Text
