@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import click
 
-from generator import __version__
+from generator import __version__, completion
 from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
 from generator.output import write_atomically
@@ -57,9 +56,12 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
 
 
 @cli.command("render")
-@click.option("-s", "--scenario", help="Situation id or alias (see `list`).")
-@click.option("-c", "--carrier", help="Carrier id (see `list`).")
-@click.option("-l", "--lang", "language", help="Your language (see `list`).")
+@click.option("-s", "--scenario", help="Situation id or alias (see `list`).",
+              shell_complete=completion.scenarios)
+@click.option("-c", "--carrier", help="Carrier id (see `list`).",
+              shell_complete=completion.carriers)
+@click.option("-l", "--lang", "language", help="Your language (see `list`).",
+              shell_complete=completion.languages)
 @click.option(
     "-o",
     "--output",
@@ -79,13 +81,19 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your details (see `profile-template`) to fill the staff card and the application.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("--open", "open_after", is_flag=True, help="Open the file in the system viewer.")
 @click.pass_obj
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
-    output: Path | None, output_format: str, profile: Path | None,
+    output: Path | None, output_format: str, profile: Path | None, quiet: bool,
+    open_after: bool,
 ) -> None:
-    """Render one sheet and print where it was written."""
-    started = time.perf_counter()
+    """Render one sheet, printing each step with its time."""
+    from generator.steps import StepReporter, human_size
+
+    steps = StepReporter(click.echo, quiet=quiet)
+    steps.details["content"] = str(options["content_dir"])
     request = RenderRequest(
         scenario=scenario,
         carrier=carrier,
@@ -94,13 +102,14 @@ def render_command(
         content_dir=options["content_dir"],
         profile=profile,
     )
-    result = render(request)
+    result = render(request, on_step=steps)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     target = output or DEFAULT_OUTPUT_DIR / result.file_name
     write_atomically(target, result.data)
-    elapsed = time.perf_counter() - started
-    click.echo(f"✓ {elapsed:.2f} s {output_format.upper()}: {target}")
+    steps("written", f"{target} ({human_size(len(result.data))})")
+    if open_after:
+        click.launch(str(target))
 
 
 @cli.command("profile-template")
@@ -169,3 +178,14 @@ def doctor_command(options: dict) -> None:
 
 def main() -> None:
     cli(prog_name="sim-checklist")
+
+
+# Publisher and newcomer commands live in their own module; registered here.
+from generator.commands import (  # noqa: E402
+    build_all_command,
+    schema_command,
+    wizard_command,
+)
+
+for command in (build_all_command, wizard_command, schema_command):
+    cli.add_command(command)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,8 @@ from generator.profile import load_profile
 from generator.view import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
+# Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
+StepCallback = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,21 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
     )
 
 
-def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:
+def render(
+    request: RenderRequest,
+    bundle: ContentBundle | None = None,
+    on_step: StepCallback | None = None,
+) -> RenderResult:
     """Content → view → HTML → (PDF). Raises UserError for anything the user can fix."""
     if request.profile is not None and not isinstance(request.profile, Profile):
         request = replace(request, profile=load_profile(request.profile))
+    step = on_step or _no_step
+    if bundle is None:
+        bundle = load_content(request.content_dir)
+        step("content")
     sheet = build_view(request, bundle)
     html = render_html(sheet)
+    step("HTML")
     if request.output_format == "html":
         return RenderResult(html.encode("utf-8"), sheet, [])
     from generator.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
@@ -124,7 +136,12 @@ def render(request: RenderRequest, bundle: ContentBundle | None = None) -> Rende
                 "install fonts-noto-cjk (see README) or write it differently"
             ) from None
         raise
+    step("PDF")
     return RenderResult(pdf, sheet, warnings)
+
+
+def _no_step(name: str) -> None:
+    """The default step callback: the core itself never prints."""
 
 
 def _profile_fields_with(profile: Profile | Path | None, characters: list[str]) -> list[str]:

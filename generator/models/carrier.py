@@ -6,13 +6,17 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.text import Text
 
-HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=400)]
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400)]
 FactValue = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+# `source` takes one URL or a list of them (the validator below makes a list of one).
+_URL_SCHEMA = {"type": "string", "pattern": URL_PATTERN, "maxLength": 400}
+SOURCE_SCHEMA = {"anyOf": [_URL_SCHEMA, {"type": "array", "items": _URL_SCHEMA, "minItems": 1}]}
 
 
 class Confidence(StrEnum):
@@ -41,7 +45,7 @@ class Fact(StrictModel):
     scenarios: list[Slug] | None = Field(
         default=None, description="Sheets the fact belongs on; all when left out"
     )
-    source: list[HttpUrl] = Field(min_length=1)
+    source: Annotated[list[HttpUrl], WithJsonSchema(SOURCE_SCHEMA)] = Field(min_length=1)
     checked: dt.date
     confidence: Confidence
 
