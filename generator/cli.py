@@ -12,6 +12,7 @@ from generator import __version__
 from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
 from generator.output import write_atomically
+from generator.paper import DEFAULT_PAPER, PAPERS
 from generator.render import RenderRequest, render
 
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -74,10 +75,17 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     show_default=True,
     help="html: the same page as HTML, for a browser or the bare weasyprint command.",
 )
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPERS)),
+    default=DEFAULT_PAPER,
+    show_default=True,
+    help="Paper size; the content stays in the same centred 190 × 259 mm box on both.",
+)
 @click.pass_obj
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
-    output: Path | None, output_format: str,
+    output: Path | None, output_format: str, paper: str,
 ) -> None:
     """Render one sheet and print where it was written."""
     started = time.perf_counter()
@@ -87,6 +95,7 @@ def render_command(
         language=language,
         output_format=output_format,  # type: ignore[arg-type]
         content_dir=options["content_dir"],
+        paper=paper,  # type: ignore[arg-type]
     )
     result = render(request)
     for warning in result.warnings:

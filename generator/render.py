@@ -10,6 +10,7 @@ from typing import Literal
 from generator.content import DEFAULT_CONTENT_DIR, ContentBundle, load_content
 from generator.errors import UserError
 from generator.html import TEMPLATES_DIR, render_html
+from generator.paper import DEFAULT_PAPER, PAPERS, PaperName
 from generator.view import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
@@ -22,6 +23,7 @@ class RenderRequest:
     language: str | None = None
     output_format: OutputFormat = "pdf"
     content_dir: Path = DEFAULT_CONTENT_DIR
+    paper: PaperName = DEFAULT_PAPER
     generated: dt.date = field(default_factory=dt.date.today)
 
 
@@ -30,12 +32,15 @@ class RenderResult:
     data: bytes
     sheet: SheetView
     warnings: list[str]
+    paper: PaperName = DEFAULT_PAPER
 
     @property
     def file_name(self) -> str:
         """Built from codes only, never from personal data."""
         extension = "pdf" if self.data.startswith(b"%PDF") else "html"
-        return f"{self.sheet.scenario_id}-{self.sheet.carrier_id}-{self.sheet.language}.{extension}"
+        paper = "" if self.paper == DEFAULT_PAPER else f"-{self.paper}"
+        sheet = self.sheet
+        return f"{sheet.scenario_id}-{sheet.carrier_id}-{sheet.language}{paper}.{extension}"
 
 
 def resolve_scenario(bundle: ContentBundle, name: str | None) -> str:
@@ -92,10 +97,12 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
 def render(request: RenderRequest, bundle: ContentBundle | None = None) -> RenderResult:
     """Content → view → HTML → (PDF). Raises UserError for anything the user can fix."""
     sheet = build_view(request, bundle)
-    html = render_html(sheet)
+    if request.paper not in PAPERS:
+        raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
+    html = render_html(sheet, paper=PAPERS[request.paper])
     if request.output_format == "html":
-        return RenderResult(html.encode("utf-8"), sheet, [])
+        return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
     from generator.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     pdf, warnings = html_to_pdf(html, TEMPLATES_DIR, title=sheet.title, language=sheet.language)
-    return RenderResult(pdf, sheet, warnings)
+    return RenderResult(pdf, sheet, warnings, request.paper)
