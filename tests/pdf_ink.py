@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -216,3 +217,39 @@ def lines_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
         else:
             rows.append([glyph])
     return [sorted(row, key=lambda g: g.x0) for row in rows]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One run of glyphs on one baseline, split from its neighbours by a wide gap (a column)."""
+
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        return statistics.median(g.size for g in self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+
+def text_lines(glyphs: list[Glyph]) -> list[TextLine]:
+    found = []
+    for row in lines_of([g for g in glyphs if g.text.strip()]):
+        run = [row[0]]
+        for glyph in row[1:]:
+            if glyph.x0 - run[-1].x1 > 2 * max(glyph.size, run[-1].size):
+                found.append(TextLine(tuple(run)))
+                run = []
+            run.append(glyph)
+        found.append(TextLine(tuple(run)))
+    return found
