@@ -131,3 +131,15 @@ def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
         "error: content/ui.yaml and content/general.yaml and scenario cancel and carrier mts "
         "not yet translated to en; this sheet exists in: zh-Hans"
     )
+
+
+def test_render_on_letter_paper_and_a_bad_paper_is_one_line(in_tmp):
+    result = run("render", "--paper", "letter")
+    assert result.exit_code == 0, result.output
+    page = pypdf.PdfReader(in_tmp / "output/cancel-generic-zh-Hans-letter.pdf").pages[0]
+    assert [round(float(v)) for v in page.mediabox] == [0, 0, 612, 792]
+    result = run("render", "--paper", "a3", "-o", "x.pdf")
+    assert result.exit_code == 2
+    assert "'a3' is not one of 'a4', 'letter'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (in_tmp / "x.pdf").exists()
