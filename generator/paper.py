@@ -15,6 +15,7 @@ DEFAULT_PAPER: PaperName = "a4"
 BOX_WIDTH_MM = 190.0
 BOX_HEIGHT_MM = 259.0
 FOOTER_HEIGHT_MM = 8.0  # the last 8 mm of the box: the @bottom-center margin box
+FOOTER_GAP_MM = 1.5  # white space between a full page's last line and the footer's rule
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,15 @@ class Paper:
 
     @property
     def bottom_margin_mm(self) -> float:
-        # The footer is drawn in the bottom margin, so the margin holds it too.
-        return self.top_margin_mm + FOOTER_HEIGHT_MM
+        # The footer and the gap above it are drawn in the bottom margin, inside the box.
+        return self.top_margin_mm + FOOTER_HEIGHT_MM + FOOTER_GAP_MM
 
     def page_css(self) -> str:
         return (
             f"@page {{ size: {self.width_mm}mm {self.height_mm}mm; "
             f"margin: {self.top_margin_mm:.2f}mm {self.side_margin_mm:.2f}mm "
-            f"{self.bottom_margin_mm:.2f}mm {self.side_margin_mm:.2f}mm; }}\n"
+            f"{self.bottom_margin_mm:.2f}mm {self.side_margin_mm:.2f}mm; "
+            f"@bottom-center {{ padding-top: {FOOTER_GAP_MM}mm; }} }}\n"
         )
 
 
