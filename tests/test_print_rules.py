@@ -338,6 +338,23 @@ def test_one_language_per_sentence_and_short_items(key):
             assert len(item.ru.text.split()) <= 18, item.ru.text
 
 
+@sheets
+def test_every_letter_has_its_language_in_the_structure(key):
+    """Rule 11 and content-rules.md: each span's lang reaches the PDF's structure tree.
+
+    A glyph without its own /Lang has the catalog's (the user's language): only values that
+    read the same in every language (mts.ru, 8 800 …, *100#) are left that way."""
+    s = sheet(key)
+    user = s.view.language
+    for page in s.pages:
+        letters = [g for g in s.body(page) if g.text.isalpha()]
+        assert all((g.lang or user) == user for g in letters if g.is_han)
+        cyrillic = [g for g in letters if g.is_cyrillic]
+        assert cyrillic
+        # Russian quoted inside a Chinese sentence (a label on a screen) keeps the sentence's.
+        assert sum(g.lang == "ru" for g in cyrillic) >= 0.9 * len(cyrillic)
+
+
 # Rule 7: bilingual pairs, the reader's language first and larger.
 def language_pairs(page: PageInk, user: str) -> list[tuple[list[Glyph], list[Glyph]]]:
     """Elements with exactly two children, one in each language: (first, second) glyphs."""
