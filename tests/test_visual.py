@@ -35,7 +35,11 @@ def first_page_image(scenario: str, tmp_path: Path) -> Image.Image:
     return Image.open(tmp_path / "page.png").convert("L")
 
 
-@pytest.mark.parametrize("scenario", list(bundle().scenarios))
+SCENARIOS = [scenario for scenario in bundle().scenarios
+             if "zh-Hans" in bundle().languages_for(scenario, "generic")]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
 def test_first_page_looks_like_the_reference(scenario, tmp_path, request):
     image = first_page_image(scenario, tmp_path)
     reference_path = REFERENCE_DIR / f"{scenario}-generic-zh-Hans.png"
