@@ -19,7 +19,16 @@ from generator.models import Confidence
 from generator.paper import BOX_HEIGHT_MM, BOX_WIDTH_MM, FOOTER_HEIGHT_MM, PAPERS
 from generator.qr import QUIET_ZONE_MODULES
 from tests.conftest import all_sheets, rendered, squash
-from tests.pdf_ink import EPSILON, MM, Glyph, PageInk, lines_of, read_pages, text_lines
+from tests.pdf_ink import (
+    EPSILON,
+    HAN,
+    MM,
+    Glyph,
+    PageInk,
+    lines_of,
+    read_pages,
+    text_lines,
+)
 
 SHEETS = all_sheets()
 SHEET_IDS = ["-".join(sheet) for sheet in SHEETS]
@@ -202,6 +211,27 @@ def test_wrapped_lines_are_left_aligned_and_not_justified(key):
                 # Justified text spreads glyphs apart; ragged-right text sets them edge to edge.
                 spread = max((b.x0 - a.x1 for a, b in pairwise(upper)), default=0)
                 assert spread < 0.35 * upper[0].size, f"stretched spacing ({spread:.2f} pt)"
+
+
+@sheets
+def test_no_widowed_word_ends_a_wrapped_paragraph(key):
+    """A paragraph that wraps does not leave one word (or one or two Han characters) alone."""
+    s = sheet(key)
+    for page in s.pages:
+        blocks: dict[int, list[Glyph]] = {}
+        for glyph in s.body(page):
+            if len(glyph.elements) > 1:
+                blocks.setdefault(glyph.elements[-2], []).append(glyph)
+        for glyphs in blocks.values():
+            rows = lines_of([g for g in glyphs if g.text.strip()])
+            if len(rows) < 2:
+                continue
+            last = "".join(g.text for g in sorted(
+                (g for g in glyphs if abs(g.baseline - rows[-1][0].baseline) < 0.6),
+                key=lambda g: g.x0)).strip()
+            han = len(re.findall(HAN, last))
+            words = len(last.split())
+            assert words >= 2 or han >= 3, f"page {page.number + 1}: widow {last!r}"
 
 
 # Rule 5: no italics, at most two sans-serif families.
