@@ -11,6 +11,7 @@ from generator import __version__, completion
 from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
 from generator.output import write_atomically
+from generator.paper import DEFAULT_PAPER, PAPERS
 from generator.render import RenderRequest, render
 
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -77,6 +78,13 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     help="html: the same page as HTML, for a browser or the bare weasyprint command.",
 )
 @click.option(
+    "--paper",
+    type=click.Choice(list(PAPERS)),
+    default=DEFAULT_PAPER,
+    show_default=True,
+    help="Paper size; the content stays in the same centred 190 × 259 mm box on both.",
+)
+@click.option(
     "--profile",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your details (see `profile-template`) to fill the staff card and the application.",
@@ -86,7 +94,7 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
 @click.pass_obj
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
-    output: Path | None, output_format: str, profile: Path | None, quiet: bool,
+    output: Path | None, output_format: str, paper: str, profile: Path | None, quiet: bool,
     open_after: bool,
 ) -> None:
     """Render one sheet, printing each step with its time."""
@@ -101,6 +109,7 @@ def render_command(
         output_format=output_format,  # type: ignore[arg-type]
         content_dir=options["content_dir"],
         profile=profile,
+        paper=paper,  # type: ignore[arg-type]
     )
     result = render(request, on_step=steps)
     for warning in result.warnings:

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.paper import DEFAULT_PAPER, PAPERS, Paper
 from generator.view import SheetView
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -34,6 +35,10 @@ def _stylesheet(templates_dir: Path) -> Markup:
     return Markup("\n".join(path.read_text(encoding="utf-8") for path in parts))  # noqa: S704
 
 
-def render_html(sheet: SheetView, templates_dir: Path = TEMPLATES_DIR) -> str:
+def render_html(
+    sheet: SheetView, templates_dir: Path = TEMPLATES_DIR, paper: Paper = PAPERS[DEFAULT_PAPER]
+) -> str:
     template = _environment(templates_dir).get_template(SHEET_TEMPLATE)
-    return template.render(sheet=sheet, stylesheet=_stylesheet(templates_dir))
+    # The @page size and margins come last, from code: one per paper (generator/paper.py).
+    stylesheet = _stylesheet(templates_dir) + Markup(paper.page_css())  # noqa: S704
+    return template.render(sheet=sheet, stylesheet=stylesheet)

@@ -63,11 +63,15 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
             base_url=base_dir.as_uri() + "/",
             url_fetcher=_local_fetcher((base_dir.resolve(),)),
         ).render(font_config=_font_config())
+        # Only what the sheet is about: never a name or anything else from a profile.
         document.metadata.title = title
         document.metadata.lang = language
         document.metadata.authors = []
+        document.metadata.description = None
+        document.metadata.keywords = []
+        # PDF/UA-1: tagged structure, DisplayDocTitle, /Lang, alt text on images.
         with structure_languages():
-            pdf = document.write_pdf(pdf_tags=True)
+            pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(collector)
     missing = sorted({match.group(1) for message in collector.messages

@@ -1,42 +1,44 @@
-"""Give the tagged PDF's structure elements the `lang` of their HTML element.
+"""Each tagged structure element gets the `lang` of its HTML element (PDF/UA, print rule 11).
 
-WeasyPrint (70) tags the PDF (H1, P, Span, TD, ...) but sets /Lang only on the document, so a
-screen reader would read the Russian and Chinese spans with the document's voice. While a PDF
-is written, this wraps WeasyPrint's structure builder: every element built for an HTML element
-with a `lang` attribute gets /Lang (inherited by its children, as PDF 1.7 §14.9.2 says).
+WeasyPrint 70 writes the document language into the catalog but no /Lang on structure
+elements, so a screen reader reads Russian spans with a Chinese voice. Its tag tree is built by
+one recursive function that still has the HTML element of each box; while a PDF is written we
+wrap that function and copy each element's own `lang` attribute onto the structure element it
+yields. Children inherit /Lang in the structure tree, as they inherit `lang` in HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_SKIPPED_TAGS = ("html", "body")  # their children go straight into /Document
 
 
 @contextmanager
-def structure_languages() -> Iterator[None]:
-    try:
-        import pydyf
-        from weasyprint.pdf import tags
-    except ImportError:  # pragma: no cover - WeasyPrint is a dependency
-        yield
-        return
+def structure_languages():
+    from pydyf import String
+    from weasyprint.pdf import tags
+
     original = getattr(tags, "_build_box_tree", None)
-    if original is None:  # another WeasyPrint layout: tests/test_language_gates.py notices
+    if original is None:  # another WeasyPrint: render untouched; tests/test_print_rules notices
         yield
         return
 
     def build_with_lang(box, *args, **kwargs):
-        element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None else None
-        if getattr(box, "element_tag", None) in ("html", "body"):
-            lang = None  # their elements are the children's: the catalog's /Lang covers them
-        for struct in original(box, *args, **kwargs):
-            if lang and "Lang" not in struct:
-                struct["Lang"] = pydyf.String(lang)
-            yield struct
+        element = getattr(getattr(box, "_box", box), "element", None)
+        lang = None
+        if element is not None and getattr(element, "tag", None) not in _SKIPPED_TAGS:
+            lang = element.get("lang")
+        for structure_element in original(box, *args, **kwargs):
+            if lang and "Lang" not in structure_element:
+                structure_element["Lang"] = String(lang)
+            yield structure_element
 
-    tags._build_box_tree = build_with_lang
-    try:
-        yield
-    finally:
-        tags._build_box_tree = original
+    with _lock:
+        tags._build_box_tree = build_with_lang
+        try:
+            yield
+        finally:
+            tags._build_box_tree = original

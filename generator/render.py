@@ -13,6 +13,7 @@ from generator.content import DEFAULT_CONTENT_DIR, ContentBundle, load_content
 from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.html import TEMPLATES_DIR, render_html
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
+from generator.paper import DEFAULT_PAPER, PAPERS, PaperName
 from generator.profile import load_profile
 from generator.view import SheetView, build_sheet
 
@@ -28,6 +29,7 @@ class RenderRequest:
     language: str | None = None
     output_format: OutputFormat = "pdf"
     content_dir: Path = DEFAULT_CONTENT_DIR
+    paper: PaperName = DEFAULT_PAPER
     generated: dt.date = field(default_factory=dt.date.today)
     # A profile file or a loaded Profile; None prints every personal field as a blank line.
     profile: Path | Profile | None = None
@@ -38,12 +40,15 @@ class RenderResult:
     data: bytes
     sheet: SheetView
     warnings: list[str]
+    paper: PaperName = DEFAULT_PAPER
 
     @property
     def file_name(self) -> str:
         """Built from codes only, never from personal data."""
         extension = "pdf" if self.data.startswith(b"%PDF") else "html"
-        return f"{self.sheet.scenario_id}-{self.sheet.carrier_id}-{self.sheet.language}.{extension}"
+        paper = "" if self.paper == DEFAULT_PAPER else f"-{self.paper}"
+        sheet = self.sheet
+        return f"{sheet.scenario_id}-{sheet.carrier_id}-{sheet.language}{paper}.{extension}"
 
 
 def resolve_scenario(bundle: ContentBundle, name: str | None) -> str:
@@ -118,10 +123,12 @@ def render(
         bundle = load_content(request.content_dir)
         step("content")
     sheet = build_view(request, bundle)
-    html = render_html(sheet)
+    if request.paper not in PAPERS:
+        raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
+    html = render_html(sheet, paper=PAPERS[request.paper])
     step("HTML")
     if request.output_format == "html":
-        return RenderResult(html.encode("utf-8"), sheet, [])
+        return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
     from generator.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     try:
@@ -137,7 +144,7 @@ def render(
             ) from None
         raise
     step("PDF")
-    return RenderResult(pdf, sheet, warnings)
+    return RenderResult(pdf, sheet, warnings, request.paper)
 
 
 def _no_step(name: str) -> None:

@@ -10,6 +10,7 @@ from generator.content import ContentBundle
 from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.models.text import STAFF_LANGUAGE
+from generator.qr import QrCode, qr_code
 
 if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
     from generator.application_view import ApplicationPageView, PhrasebookView
@@ -81,10 +82,19 @@ class StaffCardView:
 
 
 @dataclass(frozen=True)
+class QrView:
+    """The QR code to the official site, shown beside the website's row."""
+
+    code: QrCode
+    alt: Span  # the user's language: the text a screen reader says for the image
+
+
+@dataclass(frozen=True)
 class CarrierBoxView:
     heading: Pair
     name: Pair
     contacts: list[Contact]
+    qr: QrView | None
     write_in_hint: Pair
     verify_mark: Pair
     rules_heading: Pair
@@ -174,13 +184,16 @@ def build_sheet(
         write_down=pair(ui.answers.write_down),
         cut_line=pair(ui.cut_line),
     )
+    contacts = [
+        _contact(kind, facts, pair(getattr(ui.fact_labels, kind)), pair) for kind in CONTACT_KINDS
+    ]
+    # Only a stated (confirmed or likely) website gets a QR code: its url is set only then.
+    website_url = contacts[CONTACT_KINDS.index("website")].url
     carrier_box = CarrierBoxView(
         heading=pair(ui.carrier_heading),
         name=pair(carrier.name),
-        contacts=[
-            _contact(kind, facts, pair(getattr(ui.fact_labels, kind)), pair)
-            for kind in CONTACT_KINDS
-        ],
+        contacts=contacts,
+        qr=QrView(qr_code(str(website_url)), pair(ui.qr_alt).user) if website_url else None,
         write_in_hint=pair(ui.write_in_hint),
         verify_mark=pair(ui.verify_mark),
         rules_heading=pair(ui.rules_heading),

@@ -20,10 +20,33 @@ def bundle():
 
 
 @cache
-def rendered(scenario: str = "cancel", carrier: str = "generic", language: str = "zh-Hans"):
-    result = render(RenderRequest(scenario=scenario, carrier=carrier, language=language), bundle())
+def rendered(
+    scenario: str = "cancel", carrier: str = "generic", language: str = "zh-Hans",
+    paper: str = "a4",
+):
+    request = RenderRequest(scenario=scenario, carrier=carrier, language=language, paper=paper)
+    result = render(request, bundle())
     assert result.warnings == [], f"WeasyPrint warned: {result.warnings}"
     return result
+
+
+def all_sheets() -> list[tuple[str, str, str]]:
+    """Every scenario × carrier × language the content has: new content is tested as it lands."""
+    content = bundle()
+    return [
+        (scenario, carrier, language)
+        for scenario in content.scenarios
+        for carrier in content.carriers
+        for language in content.languages_for(scenario, carrier)
+    ]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-references",
+        action="store_true",
+        help="Rewrite tests/reference/*.png from the current renders instead of comparing.",
+    )
 
 
 @cache

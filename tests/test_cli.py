@@ -181,3 +181,15 @@ def test_list_shows_each_language_by_its_own_name_with_its_coverage(tmp_path):
     refused = run("--content-dir", str(content), "render", "-c", "mts", "-l", "en")
     assert refused.exit_code == 2
     assert "not yet translated to en" in refused.output
+
+
+def test_render_on_letter_paper_and_a_bad_paper_is_one_line(in_tmp):
+    result = run("render", "--paper", "letter")
+    assert result.exit_code == 0, result.output
+    page = pypdf.PdfReader(in_tmp / "output/cancel-generic-zh-Hans-letter.pdf").pages[0]
+    assert [round(float(v)) for v in page.mediabox] == [0, 0, 612, 792]
+    result = run("render", "--paper", "a3", "-o", "x.pdf")
+    assert result.exit_code == 2
+    assert "'a3' is not one of 'a4', 'letter'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (in_tmp / "x.pdf").exists()

@@ -57,8 +57,8 @@ def test_page_count_is_as_designed_and_each_part_is_on_its_page(carrier):
 @pytest.mark.parametrize("carrier", CARRIERS)
 def test_no_unconfirmed_fact_is_printed_as_a_statement(carrier):
     data = rendered(carrier=carrier).data
-    # The carrier box puts its values and questions in a right-hand column (x > 95 mm).
-    text = squash("".join(page_texts(data)) + column_text(data, 3, 95))
+    # The carrier box puts its values and questions in a right-hand column (x > 82 mm).
+    text = squash("".join(page_texts(data)) + column_text(data, 3, 80))
     for fact in bundle().facts_for("cancel", carrier):
         if fact.confidence is Confidence.UNCONFIRMED:
             values = fact.value if isinstance(fact.value, list) else [fact.value]

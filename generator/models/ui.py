@@ -58,6 +58,7 @@ class UiStrings(ContentFile):
     cut_line: Text
     carrier_heading: Text
     fact_labels: FactLabels
+    qr_alt: Text = Field(description="Alt text of the QR code to the official site")
     write_in_hint: Text = Field(description="Shown when a carrier has no confirmed value")
     verify_mark: Text
     rules_heading: Text
