@@ -31,8 +31,8 @@ def reference_problems(
 ) -> list[ContentError]:
     """Every broken link between the files under `root`, as `file:line: field: message`.
 
-    `unreadable`: ids whose file exists but is broken; that file's own error is enough, so
-    links to it are not reported again.
+    `unreadable`: scenario and carrier ids whose file exists but is broken; that file's own
+    error is enough, so links to it are not reported again.
     """
     problems: list[ContentError] = []
 
@@ -41,10 +41,10 @@ def reference_problems(
         problems.append(ContentError(path, line_of(path, location), field, message))
 
     meta_path = root / "meta.yaml"
-    if meta.defaults.scenario not in scenarios:
+    if meta.defaults.scenario not in scenarios and meta.defaults.scenario not in unreadable:
         problem(meta_path, ("defaults", "scenario"), _unknown("scenario", meta.defaults.scenario,
                                                               scenarios))
-    if meta.defaults.carrier not in carriers:
+    if meta.defaults.carrier not in carriers and meta.defaults.carrier not in unreadable:
         problem(meta_path, ("defaults", "carrier"), _unknown("carrier", meta.defaults.carrier,
                                                              carriers))
 

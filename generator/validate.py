@@ -87,7 +87,7 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
         general_facts = general.facts if general is not None else None
         report.errors.extend(
             reference_problems(root, meta, general_facts, scenarios, carriers, parsed.line_of,
-                               unreadable=_stems(root / "scenarios") - set(scenarios))
+                               unreadable=_unreadable(root, scenarios, carriers))
         )
 
     fact_owners = [(root / "general.yaml", general.facts if general else [])]
@@ -128,8 +128,11 @@ def _parse_folder(
     return loaded
 
 
-def _stems(folder: Path) -> set[str]:
-    return {path.stem for path in folder.glob("*.yaml")}
+def _unreadable(root: Path, scenarios: dict, carriers: dict) -> set[str]:
+    """Ids whose file exists but did not load: already reported, so not reported as missing."""
+    scenario_files = {path.stem for path in (root / "scenarios").glob("*.yaml")}
+    carrier_files = {path.stem for path in (root / "carriers").glob("*.yaml")}
+    return (scenario_files - set(scenarios)) | (carrier_files - set(carriers))
 
 
 def _declared_languages(parsed: _Parsed, meta_path: Path) -> list[str]:

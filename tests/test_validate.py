@@ -224,3 +224,11 @@ def test_validate_does_not_import_weasyprint():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=PROJECT, check=False)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_broken_default_carrier_is_reported_once(content):
+    path = content / "carriers" / "generic.yaml"
+    replace(path, "generic: true\n", "generic: yes please\n")
+    errors = errors_of(content)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{path}:")
