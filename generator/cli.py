@@ -168,6 +168,25 @@ def list_command(options: dict) -> None:
     click.echo(f"Staff language: {meta.staff_language}. Content version {meta.content_version}.")
 
 
+@cli.command("validate")
+@click.pass_obj
+def validate_command(options: dict) -> None:
+    """Check every content file; exit 2 on errors, warn about facts checked > 12 months ago."""
+    from generator.validate import validate_content
+
+    folder = options["content_dir"]
+    report = validate_content(folder)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning.format()}", err=True)
+    for error in report.errors:
+        click.echo(error.format(), err=True)
+    if not report.ok:
+        click.echo(f"✗ {len(report.errors)} error(s) in {folder}; fix them and run again", err=True)
+        sys.exit(2)
+    click.echo(f"✓ {report.files} files, {report.facts} facts: no errors, "
+               f"{len(report.warnings)} warning(s)")
+
+
 @cli.command("doctor")
 @click.pass_obj
 def doctor_command(options: dict) -> None:

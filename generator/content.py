@@ -14,6 +14,7 @@ from generator.models.application import Applications
 from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
+from generator.references import reference_problems
 from generator.yaml_source import YamlDocument, load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -167,7 +168,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     applications = attempt(root / "applications.yaml", Applications)
     phrasebook = attempt(root / "phrasebook.yaml", Phrasebook)
     if not problems:
-        problems.extend(_check_references(root, meta, general, scenarios, carriers))
+        general_facts = general.facts if general is not None else None
+        problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers))
         problems.extend(_check_draft_scenarios(root, applications, scenarios))
     if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)
@@ -181,40 +183,6 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         applications=applications,
         phrasebook=phrasebook,
     )
-
-
-def _check_references(
-    root: Path,
-    meta: Meta,
-    general: GeneralFacts | None,
-    scenarios: dict[str, Scenario],
-    carriers: dict[str, Carrier],
-) -> list[ContentError]:
-    """Links between files: defaults and each fact's `scenarios` must name what exists."""
-    problems = []
-    meta_path = root / "meta.yaml"
-    if meta.defaults.scenario not in scenarios:
-        problems.append(ContentError(meta_path, None, "defaults.scenario", "no such scenario"))
-    if meta.defaults.carrier not in carriers:
-        problems.append(ContentError(meta_path, None, "defaults.carrier", "no such carrier"))
-    fact_owners: list[tuple[Path, list[Fact]]] = [
-        (root / "carriers" / f"{carrier.id}.yaml", carrier.facts) for carrier in carriers.values()
-    ]
-    if general is not None:
-        fact_owners.append((root / "general.yaml", general.facts))
-    for path, facts in fact_owners:
-        for index, fact in enumerate(facts):
-            for name in fact.scenarios or []:
-                if name not in scenarios:
-                    problems.append(
-                        ContentError(
-                            path,
-                            None,
-                            f"facts.{index}.scenarios",
-                            f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",
-                        )
-                    )
-    return problems
 
 
 def _check_draft_scenarios(
