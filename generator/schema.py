@@ -10,7 +10,10 @@ from pydantic import BaseModel
 
 from generator.content import PROJECT_ROOT, GeneralFacts
 from generator.models import Carrier, Meta, Scenario, UiStrings
+from generator.models.application import Applications
 from generator.models.interface import CatalogStrings, WizardStrings
+from generator.models.phrasebook import Phrasebook
+from generator.models.profile import Profile
 
 SCHEMA_DIR = PROJECT_ROOT / "schema"
 
@@ -23,6 +26,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "carrier": (Carrier, "content/carriers/*.yaml"),
     "catalog": (CatalogStrings, "content/catalog.yaml"),
     "wizard": (WizardStrings, "content/wizard.yaml"),
+    "applications": (Applications, "content/applications.yaml"),
+    "phrasebook": (Phrasebook, "content/phrasebook.yaml"),
+    "profile": (Profile, "content/profile-template.yaml"),
 }
 
 

@@ -131,6 +131,17 @@ class SheetView:
     application: ApplicationPageView | None = None  # None: no drafts for this scenario
     phrasebook: PhrasebookView | None = None
 
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts this sheet prints, one page each, in page order (templates/parts/*)."""
+        optional = {
+            "questions": bool(self.staff.questions),
+            "application": self.application is not None,
+            "phrasebook": self.phrasebook is not None,
+        }
+        order = ("checklist", "staff_card", "questions", "carrier", "application", "phrasebook")
+        return tuple(part for part in order if optional.get(part, True))
+
 
 def build_sheet(
     bundle: ContentBundle,

@@ -67,8 +67,7 @@ class Sheet:
 def sheet(key: tuple[str, str, str], paper: str = "a4") -> Sheet:
     result = rendered(*key, paper=paper)
     pages = read_pages(result.data)
-    parts = ("checklist", "staff_card", *(("questions",) if result.sheet.staff.questions else ()),
-             "carrier")
+    parts = result.sheet.parts
     width, height = pages[0].width, pages[0].height
     left, top = (width - BOX_WIDTH_MM * MM) / 2, (height - BOX_HEIGHT_MM * MM) / 2
     box = (left, top, left + BOX_WIDTH_MM * MM, top + BOX_HEIGHT_MM * MM)
