@@ -12,6 +12,7 @@ from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
 from generator.models.base import ContentFile
 from generator.models.text import STAFF_LANGUAGE
+from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,11 +74,15 @@ class ContentBundle:
         return [*own.values(), *general]
 
 
+def _field_name(location: tuple) -> str:
+    return ".".join(str(part) for part in location) or "(file)"
+
+
 def _problems_from(error: ValidationError, document: YamlDocument) -> list[ContentError]:
     problems = []
     for detail in error.errors(include_url=False):
         location = tuple(part for part in detail["loc"] if part != "root")
-        field = ".".join(str(part) for part in location) or "(file)"
+        field = _field_name(location)
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "extra_forbidden":
             message = "unknown key; check its spelling or remove it"
@@ -87,6 +92,15 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
 
 def parse_model(model: type[ModelT], document: YamlDocument, user_languages: list[str]) -> ModelT:
     """Validate one YAML document against a model; raise every problem with its line."""
+    if document.data is None:
+        raise ContentProblems([ContentError(document.path, None, "", "the file is empty")])
+    # Control characters and the like are refused wherever they are, keys included.
+    unsafe = [
+        ContentError(document.path, document.line_of(location), _field_name(location), problem)
+        for location, problem in unsafe_strings(document.data)
+    ]
+    if unsafe:
+        raise ContentProblems(unsafe)
     if not isinstance(document.data, dict):
         raise ContentProblems(
             [ContentError(document.path, 1, "(file)", "must be a mapping of keys to values")]

@@ -15,7 +15,13 @@ def write_atomically(path: Path, data: bytes) -> Path:
     path = Path(path)
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give a file name such as {path / 'sheet.pdf'}")
+    if path.exists() and not path.is_file():
+        # Renaming over /dev/null or a FIFO would replace it with our file: never do that.
+        raise UserError(f"{path}: is not a regular file; give the path of a file to write")
     folder = path.parent
+    blocking = _file_in_the_way(folder)
+    if blocking is not None:
+        raise UserError(f"{path}: cannot write there: {blocking} is a file, not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".sim-checklist-", suffix=".part", dir=folder)
@@ -24,6 +30,8 @@ def write_atomically(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # the rename must never expose a file still in flight
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as error:
@@ -35,3 +43,11 @@ def write_atomically(path: Path, data: bytes) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The first existing non-folder among `folder` and its parents, if any."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None

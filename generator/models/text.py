@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import RootModel, ValidationInfo, field_validator
 
+from generator.text_policy import text_problem
+
 STAFF_LANGUAGE = "ru"
 MAX_TEXT_LENGTH = 600
 
@@ -33,8 +35,8 @@ class Text(RootModel[dict[str, str]]):
         for code, text in value.items():
             if len(text) > MAX_TEXT_LENGTH:
                 raise ValueError(f"{code} text is longer than {MAX_TEXT_LENGTH} characters")
-            if any(ord(char) < 32 and char not in "\n" for char in text):
-                raise ValueError(f"{code} text holds a control character")
+            if problem := text_problem(text):
+                raise ValueError(f"{code} text {problem}")
         return {code: text.strip() for code, text in value.items()}
 
     def __getitem__(self, language: str) -> str:
