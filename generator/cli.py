@@ -18,16 +18,26 @@ from generator.failsafe import (
     report_internal_error,
     stop_on_sigterm,
 )
-from generator.output import write_atomically
+from generator.output import check_target, write_atomically
 from generator.render import RenderRequest, render
 
 DEFAULT_OUTPUT_DIR = Path("output")
+
+
+class Interrupted(Exception):
+    """Ctrl-C, carried past Click, which would print an empty line for it."""
 
 
 class OneLineErrors(click.Group):
     """Click prints usage blocks for bad input; we print one line that says what to fix."""
 
     debug_requested = False
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
 
     def main(self, *args, **kwargs):
         kwargs["standalone_mode"] = False
@@ -46,7 +56,7 @@ class OneLineErrors(click.Group):
             sys.exit(error.exit_code)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
-        except (click.Abort, KeyboardInterrupt):
+        except (click.Abort, KeyboardInterrupt, Interrupted):
             click.echo("interrupted; nothing was written", err=True)
             sys.exit(130)
         except BrokenPipeError:
@@ -108,6 +118,8 @@ def render_command(
 ) -> None:
     """Render one sheet and print where it was written."""
     started = time.perf_counter()
+    if output is not None:
+        check_target(output)  # fail before the render, not after it
     request = RenderRequest(
         scenario=scenario,
         carrier=carrier,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -10,7 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
-from generator.models.base import ContentFile
+from generator.models.base import SLUG_PATTERN, ContentFile
+from generator.models.carrier import URL_PATTERN
+from generator.models.meta import LANGUAGE_CODE_PATTERN
 from generator.models.text import STAFF_LANGUAGE
 from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
@@ -19,6 +22,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+# Pydantic names the regular expression; a person needs to read what it asks for.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "use only a-z, 0-9 and -, starting with a letter",
+    URL_PATTERN: "must be a web address starting with https:// or http://",
+    LANGUAGE_CODE_PATTERN: "must be a language code such as zh-Hans or en",
+}
 
 
 class GeneralFacts(ContentFile):
@@ -79,15 +89,43 @@ def _field_name(location: tuple) -> str:
 
 
 def _problems_from(error: ValidationError, document: YamlDocument) -> list[ContentError]:
+    details = [
+        (tuple(part for part in detail["loc"] if part != "root"), detail)
+        for detail in error.errors(include_url=False)
+    ]
+    renamed = _misspelt_keys(details)
     problems = []
-    for detail in error.errors(include_url=False):
-        location = tuple(part for part in detail["loc"] if part != "root")
-        field = _field_name(location)
+    for location, detail in details:
+        if detail["type"] == "missing" and location in renamed.values():
+            continue  # reported once, as the misspelling of it
         message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] == "string_pattern_mismatch":
+            message = PATTERN_HINTS.get(detail["ctx"]["pattern"], message)
         if detail["type"] == "extra_forbidden":
-            message = "unknown key; check its spelling or remove it"
-        problems.append(ContentError(document.path, document.line_of(location), field, message))
+            meant = renamed.get(location)
+            hint = f"did you mean {meant[-1]!r}?" if meant else "check its spelling or remove it"
+            message = f"unknown key; {hint}"
+        line = document.line_of(location)
+        problems.append(ContentError(document.path, line, _field_name(location), message))
     return problems
+
+
+def _misspelt_keys(details: list[tuple[tuple, dict]]) -> dict[tuple, tuple]:
+    """Unknown key → the missing key of the same mapping it most resembles (`titel` → `title`)."""
+    missing = {location for location, detail in details if detail["type"] == "missing"}
+    renamed: dict[tuple, tuple] = {}
+    for location, detail in details:
+        if detail["type"] != "extra_forbidden" or not location:
+            continue
+        parent, key = location[:-1], str(location[-1])
+        candidates = [
+            str(other[-1]) for other in missing
+            if other[:-1] == parent and other not in renamed.values()
+        ]
+        match = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+        if match:
+            renamed[location] = (*parent, match[0])
+    return renamed
 
 
 def parse_model(model: type[ModelT], document: YamlDocument, user_languages: list[str]) -> ModelT:

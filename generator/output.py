@@ -10,8 +10,8 @@ from pathlib import Path
 from generator.errors import UserError
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Either the whole file is at `path` afterwards, or nothing changed there."""
+def check_target(path: Path) -> None:
+    """Refuse, before any work is done, an output path that can never be written."""
     path = Path(path)
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give a file name such as {path / 'sheet.pdf'}")
@@ -22,6 +22,18 @@ def write_atomically(path: Path, data: bytes) -> Path:
     blocking = _file_in_the_way(folder)
     if blocking is not None:
         raise UserError(f"{path}: cannot write there: {blocking} is a file, not a folder")
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Either the whole file is at `path` afterwards, or nothing changed there.
+
+    The data goes to a temporary file in the target folder (same file system, so the rename
+    is atomic), which is renamed into place only when complete and removed on any failure,
+    Ctrl-C included. The temporary name holds no personal data.
+    """
+    path = Path(path)
+    check_target(path)
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".sim-checklist-", suffix=".part", dir=folder)

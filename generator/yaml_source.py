@@ -79,20 +79,35 @@ for _first in "tTfF":
     )
 
 
+_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _refuse(message: str, node: yaml.Node) -> None:
+    raise yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+
+
+def _scalar(node: yaml.Node, loader) -> Any:
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. an integer longer than Python's 4300-digit conversion limit
+        _refuse("this value cannot be read; put it in quotes if it is text", node)
+    if not isinstance(value, SCALAR_TYPES):  # !!binary and the like: never needed by content
+        _refuse(f"{node.tag} values are not allowed", node)
+    return value
+
+
 def _build(node: yaml.Node, location: Location, lines: dict[Location, int], loader) -> Any:
     lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        _refuse(f"the tag {node.tag} is not allowed", node)  # !!set, !!omap, !!python/...
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str) or isinstance(key, bool):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be text", key_node.start_mark
-                )
+            key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                _refuse("mapping keys must be text", key_node)
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                _refuse(f"duplicate key {key!r}", key_node)
             lines[(*location, key)] = key_node.start_mark.line + 1
             result[key] = _build(value_node, (*location, key), lines, loader)
         return result
@@ -100,18 +115,7 @@ def _build(node: yaml.Node, location: Location, lines: dict[Location, int], load
         return [
             _build(item, (*location, index), lines, loader) for index, item in enumerate(node.value)
         ]
-    try:
-        value = loader.construct_object(node, deep=True)
-    except ValueError:  # e.g. an integer longer than Python's 4300-digit conversion limit
-        raise yaml.constructor.ConstructorError(
-            None, None, "this value cannot be read; put it in quotes if it is text",
-            node.start_mark,
-        ) from None
-    if not isinstance(value, SCALAR_TYPES):  # !!binary, !!set: never needed by content
-        raise yaml.constructor.ConstructorError(
-            None, None, f"{node.tag} values are not allowed", node.start_mark
-        )
-    return value
+    return _scalar(node, loader)
 
 
 def load_yaml(path: Path, text: str | None = None) -> YamlDocument:

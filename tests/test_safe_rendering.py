@@ -202,5 +202,5 @@ def test_a_javascript_or_non_web_url_in_content_is_refused(tmp_path):
     edit_yaml(folder / "carriers" / "mts.yaml", change)
     with pytest.raises(ContentProblems) as error:
         load_content(folder)
-    assert "facts.0.url: String should match pattern" in str(error.value)
-    assert "facts.0.source.0: String should match pattern" in str(error.value)
+    assert "facts.0.url: must be a web address starting with https://" in str(error.value)
+    assert "facts.0.source.0: must be a web address" in str(error.value)

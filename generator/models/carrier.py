@@ -11,7 +11,8 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.text import Text
 
-HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=400)]
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=400)]
 FactValue = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 
 
