@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+MAX_PROBLEMS_SHOWN = 20
 
 # Pydantic names the regular expression; a person needs to read what it asks for.
 PATTERN_HINTS = {
@@ -42,7 +43,10 @@ class ContentProblems(UserError):
 
     def __init__(self, problems: list[ContentError]) -> None:
         self.problems = problems
-        super().__init__("\n".join(problem.format() for problem in problems))
+        shown = [problem.format() for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:  # a file of junk must not flood the terminal
+            shown.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more problems")
+        super().__init__("\n".join(shown))
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,7 @@ class Case:
     expected: str  # a part of the message that must be there
     prepare: Callable[[], None] | None = None
     exit_code: int = 2
+    lines: int = 1  # one line per problem; every case but one has a single problem
 
 
 C = ("--content-dir", "content")
@@ -174,6 +175,10 @@ CASES = [
          write("content/meta.yaml", "content_version: !!python/object/apply:os.system [id]\n")),
     Case("!!binary value", (*C, "render"), "binary values are not allowed",
          write("content/meta.yaml", "content_version: !!binary aGVsbG8=\n")),
+    Case("a file of 20,000 broken entries (shows 20, counts the rest)", (*C, "render"),
+         "… and 19980 more problems",
+         write("content/general.yaml", "languages: [zh-Hans]\nfacts:\n" + "- 1\n" * 20000),
+         lines=21),
     Case("id that does not match its file name", (*C, "render"),
          "content/carriers/mts.yaml:3: id: must match the file name 'mts'",
          replace_in("content/carriers/mts.yaml", "id: mts\n", "id: mts2\n")),
