@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -11,10 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
-from generator.models.base import SLUG_PATTERN, ContentFile
-from generator.models.carrier import URL_PATTERN
-from generator.models.meta import LANGUAGE_CODE_PATTERN
+from generator.models.base import ContentFile
 from generator.models.text import STAFF_LANGUAGE
+from generator.problems import PATTERN_HINTS, misspelt_keys
 from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
 
@@ -24,12 +22,6 @@ DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_PROBLEMS_SHOWN = 20
 
-# Pydantic names the regular expression; a person needs to read what it asks for.
-PATTERN_HINTS = {
-    SLUG_PATTERN: "use only a-z, 0-9 and -, starting with a letter",
-    URL_PATTERN: "must be a web address starting with https:// or http://",
-    LANGUAGE_CODE_PATTERN: "must be a language code such as zh-Hans or en",
-}
 
 
 class GeneralFacts(ContentFile):
@@ -97,7 +89,7 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
         (tuple(part for part in detail["loc"] if part != "root"), detail)
         for detail in error.errors(include_url=False)
     ]
-    renamed = _misspelt_keys(details)
+    renamed = misspelt_keys(details)
     problems = []
     for location, detail in details:
         if detail["type"] == "missing" and location in renamed.values():
@@ -112,24 +104,6 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
         line = document.line_of(location)
         problems.append(ContentError(document.path, line, _field_name(location), message))
     return problems
-
-
-def _misspelt_keys(details: list[tuple[tuple, dict]]) -> dict[tuple, tuple]:
-    """Unknown key → the missing key of the same mapping it most resembles (`titel` → `title`)."""
-    missing = {location for location, detail in details if detail["type"] == "missing"}
-    renamed: dict[tuple, tuple] = {}
-    for location, detail in details:
-        if detail["type"] != "extra_forbidden" or not location:
-            continue
-        parent, key = location[:-1], str(location[-1])
-        candidates = [
-            str(other[-1]) for other in missing
-            if other[:-1] == parent and other not in renamed.values()
-        ]
-        match = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
-        if match:
-            renamed[location] = (*parent, match[0])
-    return renamed
 
 
 def parse_model(model: type[ModelT], document: YamlDocument, user_languages: list[str]) -> ModelT:
