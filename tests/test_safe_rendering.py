@@ -132,10 +132,14 @@ def test_hostile_content_is_escaped_in_the_html(tmp_path, server):
     folder = hostile_content(tmp_path / "content", strings)
     html = render(RenderRequest(content_dir=folder, output_format="html")).data.decode()
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
-    for raw in ["<img", "<script", "<iframe", "<link", "<svg", "<base", "<object", "<meta http"]:
+    assert html.count("<meta http-equiv") == 1  # only our own policy below
+    for raw in ["<img", "<script", "<iframe", "<link", "<svg", "<base", "<object"]:
         assert raw not in html
     assert html.count("</style>") == 1  # only the end of our own stylesheet
     assert "{{ 7*7 }}" in html and "49" not in html
+    # A browser opening the HTML file runs no script and fetches nothing, whatever it holds.
+    assert ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; img-src data:\">") in html
 
 
 def test_the_fetcher_refuses_everything_but_our_files_and_data(server, caplog):
