@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -27,6 +28,9 @@ sys.path.insert(0, str(PROJECT))
 
 from generator.cli import cli  # noqa: E402
 from generator.content import DEFAULT_CONTENT_DIR  # noqa: E402
+from generator.models.base import Slug  # noqa: E402
+from generator.models.carrier import FactValue, HttpUrl  # noqa: E402
+from generator.models.scenario import Alias  # noqa: E402
 from generator.models.text import MAX_TEXT_LENGTH  # noqa: E402
 from generator.yaml_source import MAX_FILE_BYTES, MAX_NESTING  # noqa: E402
 
@@ -281,12 +285,17 @@ def table() -> str:
     return "\n".join(rows)
 
 
+def _max_length(annotated: Any) -> int:
+    """The max_length a constrained type declares, so the table cannot drift from the model."""
+    return next(rule.max_length for rule in annotated.__metadata__ if rule.max_length)
+
+
 LIMITS = [
     ("A text in one language (checklist item, title, …)", f"{MAX_TEXT_LENGTH} characters"),
-    ("An id (scenario, carrier, fact)", "40 characters: `a-z`, `0-9`, `-`"),
-    ("An alias", "20 characters"),
-    ("A fact's value", "80 characters"),
-    ("A URL", "400 characters, `http://` or `https://` only"),
+    ("An id (scenario, carrier, fact)", f"{_max_length(Slug)} characters: `a-z`, `0-9`, `-`"),
+    ("An alias", f"{_max_length(Alias)} characters"),
+    ("A fact's value", f"{_max_length(FactValue)} characters"),
+    ("A URL", f"{_max_length(HttpUrl)} characters, `http://` or `https://` only"),
     ("A content file", f"{MAX_FILE_BYTES // 1024} KB, UTF-8, no aliases (`*name`), "
                        f"nested at most {MAX_NESTING} levels"),
     ("Any text, keys included", "no control characters (a line break is allowed in texts), "
