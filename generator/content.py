@@ -122,12 +122,11 @@ def parse_model(model: type[ModelT], document: YamlDocument, user_languages: lis
             [ContentError(document.path, 1, "(file)", "must be a mapping of keys to values")]
         )
     declared = document.data.get("languages")
-    if isinstance(declared, list) and all(isinstance(code, str) for code in declared):
-        file_languages = [code for code in declared if code in user_languages]
-    else:
-        file_languages = []  # the model reports the bad `languages` key itself
+    usable = isinstance(declared, list) and all(code in user_languages for code in declared)
     context = {
-        "languages": [STAFF_LANGUAGE, *file_languages],
+        # A missing or bad `languages` key is reported once, by the model; the texts are then
+        # not judged against it, or every text in the file would repeat the same problem.
+        "languages": [STAFF_LANGUAGE, *declared] if usable else None,
         "user_languages": user_languages,
     }
     try:

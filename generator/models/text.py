@@ -22,7 +22,9 @@ class Text(RootModel[dict[str, str]]):
     @field_validator("root")
     @classmethod
     def _check_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        languages: list[str] = (info.context or {}).get("languages", [STAFF_LANGUAGE])
+        languages: list[str] | None = (info.context or {}).get("languages", [STAFF_LANGUAGE])
+        if languages is None:  # the file's `languages` key is broken and reported on its own
+            languages = list(value)
         unknown = sorted(set(value) - set(languages))
         if unknown:
             raise ValueError(
