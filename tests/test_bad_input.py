@@ -75,33 +75,43 @@ def test_debug_shows_the_traceback(monkeypatch):
 
 
 
+SIGNAL_HOOKS = {
+    # While WeasyPrint makes the PDF: nothing has been written yet.
+    "pdf": ("generator.pdf", "html_to_pdf", "def hook(*args, **kwargs):\n"),
+    # After the temporary file is complete, just before the rename.
+    "write": ("os", "replace",
+              "def hook(source, target):\n    assert os.path.getsize(source) > 0\n"),
+}
+
+
+@pytest.mark.parametrize("phase", SIGNAL_HOOKS)
 @pytest.mark.parametrize(("signal_number", "exit_code", "message"), [
     (signal.SIGINT, 130, "interrupted; nothing was written\n"),
     (signal.SIGTERM, 143, ""),
 ])
-def test_a_signal_while_writing_leaves_no_partial_and_no_temporary_file(
-    tmp_path, signal_number, exit_code, message
+def test_a_signal_leaves_no_partial_and_no_temporary_file(
+    tmp_path, phase, signal_number, exit_code, message
 ):
-    """A real process, a real signal, arriving when the temporary file is fully written."""
-    target = tmp_path / "out" / "sheet.html"
+    """A real process and a real signal (Ctrl-C sends SIGINT), in the PDF step or the write."""
+    module, name, hook = SIGNAL_HOOKS[phase]
+    target = tmp_path / "out" / "sheet.pdf"
     target.parent.mkdir()
     target.write_bytes(KEEP)
     code = (
-        "import os, signal, sys\n"
-        "sys.argv = ['sim-checklist', 'render', '--format', 'html', '-o', sys.argv[1]]\n"
-        "def replace(source, target):\n"
+        "import importlib, os, sys\n"
+        "sys.argv = ['sim-checklist', 'render', '-o', sys.argv[1]]\n"
+        f"{hook}"
         f"    os.kill(os.getpid(), {int(signal_number)})\n"
         "    raise AssertionError('the signal should have stopped us')\n"
-        "import generator.output\n"
-        "generator.output.os.replace = replace\n"
+        f"setattr(importlib.import_module('{module}'), '{name}', hook)\n"
         "from generator.cli import main\n"
         "main()\n"
     )
     result = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True,
-                            text=True, cwd=PROJECT, check=False, timeout=60)
+                            text=True, cwd=PROJECT, check=False, timeout=120)
     assert result.returncode == exit_code, result.stderr
     assert result.stderr == message
-    assert sorted(path.name for path in target.parent.iterdir()) == ["sheet.html"]
+    assert sorted(path.name for path in target.parent.iterdir()) == ["sheet.pdf"]
     assert target.read_bytes() == KEEP
 
 
