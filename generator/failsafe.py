@@ -6,6 +6,7 @@ number). The traceback is printed only when asked for, with --debug or SIM_CHECK
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -63,6 +64,7 @@ def stop_on_sigterm() -> None:
 
 def quiet_broken_pipe() -> int:
     """`sim-checklist list | head -1`: the reader left; stop without a traceback."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    # Point stdout at /dev/null so the flush at exit does not raise again.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1
