@@ -9,19 +9,39 @@ import click
 
 from generator import __version__, completion
 from generator.content import DEFAULT_CONTENT_DIR, load_content
-from generator.errors import UserError
-from generator.output import write_atomically
+from generator.errors import UserError, printable_message
+from generator.failsafe import (
+    DEBUG_ENV,
+    debug_from_environment,
+    quiet_broken_pipe,
+    report_internal_error,
+    stop_on_sigterm,
+)
+from generator.output import check_target, write_atomically
 from generator.paper import DEFAULT_PAPER, PAPERS
 from generator.render import RenderRequest, render
 
 DEFAULT_OUTPUT_DIR = Path("output")
 
 
+class Interrupted(Exception):
+    """Ctrl-C, carried past Click, which would print an empty line for it."""
+
+
 class OneLineErrors(click.Group):
     """Click prints usage blocks for bad input; we print one line that says what to fix."""
 
+    debug_requested = False
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
+
     def main(self, *args, **kwargs):
         kwargs["standalone_mode"] = False
+        self.debug_requested = debug_from_environment()
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as error:
@@ -29,16 +49,25 @@ class OneLineErrors(click.Group):
             sys.exit(0)
         except click.UsageError as error:
             hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-            click.echo(f"error: {error.format_message()}{hint}", err=True)
+            click.echo(printable_message(f"error: {error.format_message()}{hint}"), err=True)
             sys.exit(2)
         except UserError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(printable_message(f"error: {error}"), err=True)
             sys.exit(error.exit_code)
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
-        except (click.Abort, KeyboardInterrupt):
+        except (click.Abort, KeyboardInterrupt, Interrupted):
             click.echo("interrupted; nothing was written", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(quiet_broken_pipe())
+        except Exception as error:  # a bug: one line, the traceback only when asked for
+            sys.exit(report_internal_error(error, self.debug_requested))
+
+
+def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_root().command.debug_requested = True  # type: ignore[attr-defined]
 
 
 @click.group(cls=OneLineErrors)
@@ -49,6 +78,14 @@ class OneLineErrors(click.Group):
     default=DEFAULT_CONTENT_DIR,
     show_default="the project's content/",
     help="Read scenarios, carriers and strings from this folder.",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_remember_debug,
+    help=f"Show the traceback of an internal error (or set {DEBUG_ENV}=1).",
 )
 @click.pass_context
 def cli(ctx: click.Context, content_dir: Path) -> None:
@@ -100,6 +137,8 @@ def render_command(
     """Render one sheet, printing each step with its time."""
     from generator.steps import StepReporter, human_size
 
+    if output is not None:
+        check_target(output)  # fail before the render, not after it
     steps = StepReporter(click.echo, quiet=quiet)
     steps.details["content"] = str(options["content_dir"])
     request = RenderRequest(
@@ -205,6 +244,7 @@ def doctor_command(options: dict) -> None:
 
 
 def main() -> None:
+    stop_on_sigterm()
     cli(prog_name="sim-checklist")
 
 

@@ -14,13 +14,17 @@ from generator.models.application import Applications
 from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
+from generator.problems import PATTERN_HINTS, misspelt_keys
 from generator.references import reference_problems
+from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+MAX_PROBLEMS_SHOWN = 20
+
 
 
 class GeneralFacts(ContentFile):
@@ -34,7 +38,10 @@ class ContentProblems(UserError):
 
     def __init__(self, problems: list[ContentError]) -> None:
         self.problems = problems
-        super().__init__("\n".join(problem.format() for problem in problems))
+        shown = [problem.format() for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:  # a file of junk must not flood the terminal
+            shown.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more problems")
+        super().__init__("\n".join(shown))
 
 
 @dataclass(frozen=True)
@@ -80,31 +87,53 @@ class ContentBundle:
         return [*own.values(), *general]
 
 
+def _field_name(location: tuple) -> str:
+    return ".".join(str(part) for part in location) or "(file)"
+
+
 def _problems_from(error: ValidationError, document: YamlDocument) -> list[ContentError]:
+    details = [
+        (tuple(part for part in detail["loc"] if part != "root"), detail)
+        for detail in error.errors(include_url=False)
+    ]
+    renamed = misspelt_keys(details)
     problems = []
-    for detail in error.errors(include_url=False):
-        location = tuple(part for part in detail["loc"] if part != "root")
-        field = ".".join(str(part) for part in location) or "(file)"
+    for location, detail in details:
+        if detail["type"] == "missing" and location in renamed.values():
+            continue  # reported once, as the misspelling of it
         message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] == "string_pattern_mismatch":
+            message = PATTERN_HINTS.get(detail["ctx"]["pattern"], message)
         if detail["type"] == "extra_forbidden":
-            message = "unknown key; check its spelling or remove it"
-        problems.append(ContentError(document.path, document.line_of(location), field, message))
+            meant = renamed.get(location)
+            hint = f"did you mean {meant[-1]!r}?" if meant else "check its spelling or remove it"
+            message = f"unknown key; {hint}"
+        line = document.line_of(location)
+        problems.append(ContentError(document.path, line, _field_name(location), message))
     return problems
 
 
 def parse_model(model: type[ModelT], document: YamlDocument, user_languages: list[str]) -> ModelT:
     """Validate one YAML document against a model; raise every problem with its line."""
+    if document.data is None:
+        raise ContentProblems([ContentError(document.path, None, "", "the file is empty")])
+    # Control characters and the like are refused wherever they are, keys included.
+    unsafe = [
+        ContentError(document.path, document.line_of(location), _field_name(location), problem)
+        for location, problem in unsafe_strings(document.data)
+    ]
+    if unsafe:
+        raise ContentProblems(unsafe)
     if not isinstance(document.data, dict):
         raise ContentProblems(
             [ContentError(document.path, 1, "(file)", "must be a mapping of keys to values")]
         )
     declared = document.data.get("languages")
-    if isinstance(declared, list) and all(isinstance(code, str) for code in declared):
-        file_languages = [code for code in declared if code in user_languages]
-    else:
-        file_languages = []  # the model reports the bad `languages` key itself
+    usable = isinstance(declared, list) and all(code in user_languages for code in declared)
     context = {
-        "languages": [STAFF_LANGUAGE, *file_languages],
+        # A missing or bad `languages` key is reported once, by the model; the texts are then
+        # not judged against it, or every text in the file would repeat the same problem.
+        "languages": [STAFF_LANGUAGE, *declared] if usable else None,
         "user_languages": user_languages,
     }
     try:

@@ -42,12 +42,14 @@ def _local_fetcher(allowed_dirs: tuple[Path, ...]):
             if url.startswith("file://"):
                 from urllib.parse import unquote, urlparse
 
-                path = Path(unquote(urlparse(url).path)).resolve()
-                if any(path.is_relative_to(folder) for folder in allowed_dirs):
+                parsed = urlparse(url)
+                path = Path(unquote(parsed.path)).resolve()  # resolves ../ and symlinks
+                local = parsed.netloc in ("", "localhost")
+                if local and any(path.is_relative_to(folder) for folder in allowed_dirs):
                     return super().fetch(url, headers)
             raise URLFetchingError(f"blocked: {url[:80]}")
 
-    return LocalFetcher(allowed_protocols=("file", "data"))
+    return LocalFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
 def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tuple[bytes, list[str]]:

@@ -31,8 +31,38 @@ class YamlDocument:
         return None
 
 
+# Content files are a few KB; these limits refuse hostile files quickly instead of hanging.
+MAX_FILE_BYTES = 256 * 1024
+MAX_NESTING = 40
+SCALAR_TYPES = (str, int, float, bool, type(None))
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader whose timestamps stay strings: dates are validated by the models."""
+    """SafeLoader whose timestamps stay strings: dates are validated by the models.
+
+    It refuses aliases (`*name`): content never needs them, and a few lines of them expand
+    to billions of nodes (the "billion laughs" YAML bomb). It also refuses nesting deeper
+    than MAX_NESTING, which would otherwise exhaust Python's recursion limit.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the value out",
+                self.peek_event().start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_NESTING} levels",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 # Keep ISO dates as text so a typo such as 2026-13-01 becomes a validation message in the
@@ -49,20 +79,35 @@ for _first in "tTfF":
     )
 
 
+_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def _refuse(message: str, node: yaml.Node) -> None:
+    raise yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+
+
+def _scalar(node: yaml.Node, loader) -> Any:
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. an integer longer than Python's 4300-digit conversion limit
+        _refuse("this value cannot be read; put it in quotes if it is text", node)
+    if not isinstance(value, SCALAR_TYPES):  # !!binary and the like: never needed by content
+        _refuse(f"{node.tag} values are not allowed", node)
+    return value
+
+
 def _build(node: yaml.Node, location: Location, lines: dict[Location, int], loader) -> Any:
     lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        _refuse(f"the tag {node.tag} is not allowed", node)  # !!set, !!omap, !!python/...
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str) or isinstance(key, bool):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be text", key_node.start_mark
-                )
+            key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                _refuse("mapping keys must be text", key_node)
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                _refuse(f"duplicate key {key!r}", key_node)
             lines[(*location, key)] = key_node.start_mark.line + 1
             result[key] = _build(value_node, (*location, key), lines, loader)
         return result
@@ -70,15 +115,16 @@ def _build(node: yaml.Node, location: Location, lines: dict[Location, int], load
         return [
             _build(item, (*location, index), lines, loader) for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    return _scalar(node, loader)
 
 
 def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     """Parse one YAML file; every problem becomes a ContentError naming the file and line."""
     if text is None:
         text = read_text(path)
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # the reader checks the characters here
         node = loader.get_single_node()
         lines: dict[Location, int] = {}
         data = _build(node, (), lines, loader) if node is not None else None
@@ -88,10 +134,17 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         column = f", column {mark.column + 1}" if mark else ""
         problem = (error.problem or error.context or "invalid YAML").strip()
         raise ContentError(path, line, "", f"invalid YAML{column}: {problem}") from None
+    except yaml.reader.ReaderError as error:  # a character YAML forbids, e.g. NUL
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        message = f"invalid YAML, column {column}: character U+{error.character:04X} is not allowed"
+        raise ContentError(path, line, "", message) from None
     except yaml.YAMLError as error:
-        raise ContentError(path, None, "", f"invalid YAML: {error}") from None
+        summary = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ContentError(path, None, "", f"invalid YAML: {summary}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(path=path, data=data, lines=lines)
 
 
@@ -101,12 +154,18 @@ def read_text(path: Path) -> str:
         raise ContentError(path, None, "", "file not found")
     if path.is_dir():
         raise ContentError(path, None, "", "is a folder, expected a YAML file")
+    if not path.is_file():  # a FIFO or a device such as /dev/zero would hang or never end
+        raise ContentError(path, None, "", "is not a regular file, expected a YAML file")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ContentError(path, None, "", f"cannot be read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024
+        raise ContentError(path, None, "", f"is larger than {limit} KB; content files are small")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark (Windows editors) is not content
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "", "is not UTF-8 text; save it as UTF-8") from None

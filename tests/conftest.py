@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 from functools import cache
 
@@ -77,3 +78,11 @@ def fail_on_weasyprint_warnings(caplog):
     records = caplog.get_records("setup") + caplog.get_records("call")
     warnings = [r.getMessage() for r in records if r.name.startswith("weasyprint")]
     assert not warnings, f"WeasyPrint warned: {warnings}"
+
+
+# Property tests: random locally, the same examples on every CI run (no flaky merges).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")

@@ -13,7 +13,8 @@ from pydantic import (
     field_validator,
 )
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
 
 
 class StrictModel(BaseModel):

@@ -8,7 +8,8 @@ from pydantic import Field, StringConstraints, model_validator
 
 from generator.models.base import Slug, StrictModel
 
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]{2,4})?$")]
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2,4})?$"
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
 
 
 class LanguageInfo(StrictModel):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import RootModel, ValidationInfo, field_validator
 
+from generator.text_policy import text_problem
+
 STAFF_LANGUAGE = "ru"
 MAX_TEXT_LENGTH = 600
 
@@ -20,7 +22,9 @@ class Text(RootModel[dict[str, str]]):
     @field_validator("root")
     @classmethod
     def _check_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        languages: list[str] = (info.context or {}).get("languages", [STAFF_LANGUAGE])
+        languages: list[str] | None = (info.context or {}).get("languages", [STAFF_LANGUAGE])
+        if languages is None:  # the file's `languages` key is broken and reported on its own
+            languages = list(value)
         unknown = sorted(set(value) - set(languages))
         if unknown:
             raise ValueError(
@@ -33,8 +37,8 @@ class Text(RootModel[dict[str, str]]):
         for code, text in value.items():
             if len(text) > MAX_TEXT_LENGTH:
                 raise ValueError(f"{code} text is longer than {MAX_TEXT_LENGTH} characters")
-            if any(ord(char) < 32 and char not in "\n" for char in text):
-                raise ValueError(f"{code} text holds a control character")
+            if problem := text_problem(text):
+                raise ValueError(f"{code} text {problem}")
         return {code: text.strip() for code, text in value.items()}
 
     def __getitem__(self, language: str) -> str:

@@ -1,0 +1,25 @@
+"""Helpers to copy the shipped content and edit one file as data (shared by several tests)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.content import DEFAULT_CONTENT_DIR
+from generator.yaml_source import load_yaml
+
+
+def copy_content(target: Path) -> Path:
+    shutil.copytree(DEFAULT_CONTENT_DIR, target)
+    return target
+
+
+def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
+    """Load `path`, let `change` edit the data in place, write it back as YAML."""
+    data = load_yaml(path).data
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
