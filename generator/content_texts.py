@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content import content_file_paths
 from generator.models.text import STAFF_LANGUAGE
 from generator.yaml_source import Location, YamlDocument, load_yaml
 
@@ -40,20 +41,11 @@ class TextField:
         return f"{self.path}:{self.line(language)}: {self.field}"
 
 
-def content_files(root: Path) -> list[Path]:
-    """The files that hold user-visible text (meta.yaml names languages, nothing else)."""
-    return [
-        root / "ui.yaml",
-        root / "general.yaml",
-        *sorted((root / "scenarios").glob("*.yaml")),
-        *sorted((root / "carriers").glob("*.yaml")),
-    ]
-
-
 def _is_text(value: object, languages: set[str]) -> bool:
+    """A mapping of language codes to strings: a Text, or a gloss (user languages only)."""
     return (
         isinstance(value, dict)
-        and STAFF_LANGUAGE in value
+        and bool(value)
         and set(value) <= languages
         and all(isinstance(text, str) for text in value.values())
     )
@@ -74,7 +66,7 @@ def text_fields(root: Path, user_languages: list[str]) -> list[TextField]:
     """Every Text mapping of every content file under `root`, in file order."""
     languages = {STAFF_LANGUAGE, *user_languages}
     fields = []
-    for path in content_files(root):
+    for path in content_file_paths(root):
         document = load_yaml(path)
         for location, texts in _walk(document.data, (), languages):
             fields.append(TextField(document, location, dict(texts)))

@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         draft = draft_traditional(field.texts[SOURCE_LANGUAGE], terms)
         print(f"{field.where(SOURCE_LANGUAGE)}: zh-Hant draft: {draft}")
     for field in missing(root, "en"):
-        print(f"{field.where(SOURCE_LANGUAGE)}: needs en: {field.texts['ru']} | "
+        russian = field.texts.get("ru", "(a gloss: no Russian)")
+        print(f"{field.where(SOURCE_LANGUAGE)}: needs en: {russian} | "
               f"{field.texts[SOURCE_LANGUAGE]}")
     if write and to_draft:
         for path in write_drafts(root, to_draft, terms):
