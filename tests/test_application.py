@@ -13,6 +13,7 @@ from generator.content import DEFAULT_CONTENT_DIR, ContentProblems, load_content
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.render import RenderRequest, build_view, render
 from tests.conftest import bundle, page_texts, squash
+from tests.pdf_structure import tagged_blocks
 
 MM = 72 / 25.4
 APPLICATION_PAGE = 4  # 0-based: checklist, staff card, questions, carrier, application, phrases
@@ -38,9 +39,9 @@ PHONE = "+7 912 345-67-89"
 
 @cache
 def rendered_with(profile: Profile | None, carrier: str = "mts", scenario: str = "cancel",
-                  content_dir: Path = DEFAULT_CONTENT_DIR):
+                  content_dir: Path = DEFAULT_CONTENT_DIR, language: str = "zh-Hans"):
     request = RenderRequest(scenario=scenario, carrier=carrier, profile=profile,
-                            content_dir=content_dir)
+                            content_dir=content_dir, language=language)
     result = render(request, None if content_dir != DEFAULT_CONTENT_DIR else bundle())
     assert result.warnings == []
     return result
@@ -137,6 +138,47 @@ def test_an_empty_profile_prints_the_same_pages_with_blanks(carrier):
     assert len(blanks_on(empty.data, APPLICATION_PAGE)) == sum(s.value is None for s in slots)
     # The staff card's name and number are write-in lines, ≥ 8 mm tall.
     assert "ZHANG" not in texts[1]
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(language):
+    data = rendered_with(FULL, language=language).data
+    texts = page_texts(data)
+    assert len(texts) == 6
+    page = squash(texts[APPLICATION_PAGE])
+    content = bundle().applications
+    assert squash(content.heading[language]) in page and squash(content.note[language]) in page
+    drafts = content.drafts_for("cancel", refund_to_phone=False)
+    for draft in drafts:
+        assert squash(draft.title[language]) in page and squash(draft.title["ru"]) in page
+        assert squash(draft.gloss[language]) in page
+        assert squash(draft.gloss["zh-Hans"]) not in page  # not the Simplified source
+    assert texts[APPLICATION_PAGE].count(content.signature[language]) == len(drafts)
+    for value in ["ZHANG WEI", "E12345678", PHONE, "8970199123456789012", "40703810890480000101"]:
+        assert squash(value) in page, value
+    assert blanks_on(data, APPLICATION_PAGE) == []
+    # The gloss is tagged with the user's language in the PDF (glyph forms, screen readers).
+    # (A gloss that wraps is two tagged runs, so the runs of the language are read in order.)
+    tagged = "".join(squash(block.text) for block in tagged_blocks(data)
+                     if block.lang == language)
+    for draft in drafts:
+        assert squash(draft.gloss[language]) in tagged
+    # The phrasebook follows on its own page, in the same language.
+    phrases = squash(columns_text(data, PHRASEBOOK_PAGE))
+    for phrase in bundle().phrasebook.phrases:
+        assert squash(phrase.text[language]) in phrases and squash(phrase.reading) in phrases
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_blanks_are_labelled_in_the_users_language(language):
+    data = rendered_with(None, "generic", language=language).data
+    page = squash(page_texts(data)[APPLICATION_PAGE])
+    fields = bundle().applications.fields
+    for name in ["name_latin", "passport_number", "phone", "iccid", "refund.bik",
+                 "refund.account", "carrier"]:
+        assert squash(fields[name][language]) in page, name
+        if fields[name][language] != fields[name]["zh-Hans"]:
+            assert squash(fields[name]["zh-Hans"]) not in page, name
 
 
 def test_a_refund_to_another_number_replaces_the_account_draft():

@@ -103,6 +103,23 @@ def test_a_character_of_the_other_chinese_script_fails(content, old, new, wrong)
     assert len(problems) == 1 and wrong in problems[0]
 
 
+@pytest.mark.parametrize(("file", "old", "new", "gate", "found"), [
+    ("applications.yaml", "zh-Hant: 我申請終止這個門號", "zh-Hant: 我申请終止這個門號",
+     gates.chinese_form_problems, "请→請"),  # a gloss has no Russian, and is checked too
+    ("applications.yaml", "en: I ask to end the service", "en: I ask to end the servise",
+     lambda root: gates.spelling_problems(root, "en"), "servise"),
+    ("phrasebook.yaml", "zh-Hant: 這裡可以辦理解約嗎？", "zh-Hant: 這裡可以辦理註銷嗎？",
+     gates.mainland_term_problems, "註銷"),
+    ("phrasebook.yaml", "ru: Где мне подписать?", "ru: Где мне подпесать?",
+     lambda root: gates.spelling_problems(root, "ru"), "подпесать"),
+])
+def test_the_drafts_and_the_phrasebook_go_through_the_gates(content, file, old, new, gate,
+                                                            found):
+    plant(content / file, old, new)
+    problems = gate(content)
+    assert len(problems) == 1 and found in problems[0] and f"{file}:" in problems[0]
+
+
 def test_a_mainland_word_in_traditional_text_fails(content):
     plant(content / "ui.yaml", "zh-Hant: 去門市之前", "zh-Hant: 去營業廳之前")
     problems = gates.mainland_term_problems(content)
@@ -181,11 +198,18 @@ def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, langu
     """Longer English or Traditional text must not push the checklist or the card over."""
     texts = [squash(text) for text in page_texts(rendered(scenario, carrier, language).data)]
     ui = bundle().ui
-    assert len(texts) == 4
+    applications, phrasebook = bundle().applications, bundle().phrasebook
+    assert len(texts) == 6
     assert squash(ui.all_done[language]) in texts[0]  # the checklist ends on page 1
     assert squash(ui.answers.write_down[language]) in texts[1]  # the card ends on page 2
     assert squash(ui.questions_heading[language]) in texts[2]
     assert squash(ui.legend_questions[language]) in texts[3]
+    drafts = applications.drafts_for(scenario, refund_to_phone=False)
+    assert squash(applications.heading[language]) in texts[4]
+    assert squash(drafts[-1].gloss[language]) in texts[4]  # the last draft ends on page 5
+    assert texts[4].count(squash(applications.signature[language])) == len(drafts)
+    assert squash(phrasebook.heading[language]) in texts[5]
+    assert squash(phrasebook.phrases[-1].text[language]) in texts[5]
 
 
 @pytest.mark.parametrize(("language", "face", "other"), [
