@@ -6,6 +6,7 @@ models), so they can point at `file:line` and see strings a file does not declar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,10 @@ from generator.models.text import STAFF_LANGUAGE
 from generator.yaml_source import Location, YamlDocument, load_yaml
 
 WORDLISTS_DIR = "wordlists"
+# Lists of Russian-only lines the staff reads (an application draft's addressee and body):
+# checked as Russian text, with their {placeholders} left out.
+RUSSIAN_LINE_KEYS = {"addressee", "body"}
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ class TextField:
     @property
     def field(self) -> str:
         return ".".join(str(part) for part in self.location)
+
+    @property
+    def staff_only(self) -> bool:
+        """Russian for the staff with nothing to translate (a draft's line)."""
+        return set(self.texts) == {STAFF_LANGUAGE}
 
     def line(self, language: str | None = None) -> int | None:
         location = (*self.location, language) if language else self.location
@@ -51,9 +61,21 @@ def _is_text(value: object, languages: set[str]) -> bool:
     )
 
 
+def _is_russian_lines(value: object, location: Location) -> bool:
+    return (
+        bool(location)
+        and location[-1] in RUSSIAN_LINE_KEYS
+        and isinstance(value, list)
+        and all(isinstance(line, str) for line in value)
+    )
+
+
 def _walk(data: object, location: Location, languages: set[str]) -> Iterator[tuple]:
     if _is_text(data, languages):
         yield location, data
+    elif _is_russian_lines(data, location):
+        for index, line in enumerate(data):
+            yield (*location, index), {STAFF_LANGUAGE: PLACEHOLDER.sub(" ", line)}
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _walk(value, (*location, key), languages)

@@ -54,6 +54,8 @@ def write_drafts(root: Path, fields: list[TextField], terms: list[tuple[str, str
         by_file[field.path].append(field)
     complete_after = {field.path for field in text_fields(root, user_languages(root))}
     for field in text_fields(root, user_languages(root)):
+        if field.staff_only:
+            continue
         if DRAFTED_LANGUAGE not in field.texts and SOURCE_LANGUAGE not in field.texts:
             complete_after.discard(field.path)
     written = []

@@ -112,6 +112,11 @@ def test_a_character_of_the_other_chinese_script_fails(content, old, new, wrong)
      gates.mainland_term_problems, "註銷"),
     ("phrasebook.yaml", "ru: Где мне подписать?", "ru: Где мне подпесать?",
      lambda root: gates.spelling_problems(root, "ru"), "подпесать"),
+    # A draft's Russian lines are checked too, their {placeholders} left out.
+    ("applications.yaml", "Прошу переоформить договор", "Прошу пириоформить договор",
+     lambda root: gates.spelling_problems(root, "ru"), "пириоформить"),
+    ("applications.yaml", "Номер SIM-карты (ICCID)", "Номер SIM-карты (ICC ID)",
+     gates.script_problems, "ICC"),
 ])
 def test_the_drafts_and_the_phrasebook_go_through_the_gates(content, file, old, new, gate,
                                                             found):
@@ -174,12 +179,16 @@ def test_every_text_of_the_html_carries_its_language(scenario, carrier, language
     assert html_text_without_language(html) == []
     texts = html_lang_texts(html)
     langs = {lang for lang, _ in texts}
-    assert langs == {language, "ru", "zxx"}
+    assert langs == {language, "ru", "ru-Latn", "zxx"}  # ru-Latn: the phrasebook's readings
     sheet = build_view(request, bundle())
     shown = {(lang, text) for lang, text in texts}
     staff = sheet.staff
     core = [sheet.heading, sheet.sections, staff.language_line, staff.request, staff.details,
-            staff.questions, sheet.carrier.rules]
+            staff.questions, sheet.carrier.rules, sheet.phrasebook]
+    if sheet.application:  # its slots are checked in test_application.py (filled or blank)
+        app = sheet.application
+        core += [app.heading, app.note, app.date, app.signature,
+                 [(draft.title, draft.gloss) for draft in app.drafts]]
     for span in view_spans(core):
         assert (span.lang, span.text) in shown, span
 
