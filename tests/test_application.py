@@ -1,6 +1,7 @@
 """The application page, the phrasebook and the staff card, filled from a profile or blank."""
 
 import io
+import re
 import shutil
 import unicodedata
 from functools import cache
@@ -199,8 +200,9 @@ def content_with_proxy_and_transfer(tmp_path_factory) -> Path:
     shutil.copytree(DEFAULT_CONTENT_DIR, folder)
     cancel = (folder / "scenarios" / "cancel.yaml").read_text(encoding="utf-8")
     for scenario in ("proxy", "transfer"):
-        text = cancel.replace("id: cancel", f"id: {scenario}").replace(
-            "aliases: [注销, 销户, 销号, 退卡]", "aliases: []")
+        text = re.sub(r"(?m)^aliases: \[.*\]$", "aliases: []",
+                      cancel.replace("id: cancel", f"id: {scenario}"), count=1)
+        assert "aliases: []" in text
         (folder / "scenarios" / f"{scenario}.yaml").write_text(text, encoding="utf-8")
     applications = folder / "applications.yaml"
     text = applications.read_text(encoding="utf-8")
@@ -236,16 +238,21 @@ def test_the_transfer_draft_names_the_new_holder(content_with_proxy_and_transfer
     assert "LINA" not in page
 
 
-def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_and_transfer):
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
+def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_and_transfer,
+                                                           language):
     content = bundle().applications
     titles = {draft.id: draft.title["ru"] for draft in content.drafts}
     for scenario, draft_id in [("proxy", "terminate-by-representative"),
                                ("transfer", "transfer")]:
-        data = rendered_with(None, "generic", scenario, content_with_proxy_and_transfer).data
+        data = rendered_with(None, "generic", scenario, content_with_proxy_and_transfer,
+                             language).data
         texts = page_texts(data)
         number = page_with(data, content.heading["ru"])
         assert number == len(texts) - 2, scenario  # the phrasebook follows on the next page
         assert squash(titles[draft_id]) in squash(texts[number])
+        gloss = next(draft.gloss for draft in content.drafts if draft.id == draft_id)
+        assert squash(gloss[language]) in squash(texts[number])
         assert content.signature["ru"] in texts[number]
         assert squash(bundle().phrasebook.phrases[-1].reading) in squash(texts[-1])
 
