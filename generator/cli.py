@@ -197,7 +197,7 @@ def list_command(options: dict) -> None:
     for carrier in bundle.carriers.values():
         click.echo(f"  {carrier.id:<12} {carrier.name[user]} / {carrier.name['ru']}")
     click.echo("Languages (-l):")
-    files = [bundle.ui, bundle.general, *bundle.scenarios.values(), *bundle.carriers.values()]
+    files = list(bundle.content_files().values())
     sheets = [(s, c) for s in bundle.scenarios for c in bundle.carriers]
     for language in meta.user_languages:
         done_files = sum(language.code in file.languages for file in files)

@@ -33,6 +33,19 @@ class GeneralFacts(ContentFile):
     facts: list[Fact]
 
 
+def content_file_paths(root: Path) -> list[Path]:
+    """Every file of the content folder that holds user-visible text and declares its
+    languages (meta.yaml names the languages and holds no text), in reading order."""
+    return [
+        root / "ui.yaml",
+        root / "general.yaml",
+        *sorted((root / "scenarios").glob("*.yaml")),
+        *sorted((root / "carriers").glob("*.yaml")),
+        root / "applications.yaml",
+        root / "phrasebook.yaml",
+    ]
+
+
 class ContentProblems(UserError):
     """One or more content files are broken; each problem is one `file:line: field: message`."""
 
@@ -54,6 +67,17 @@ class ContentBundle:
     carriers: dict[str, Carrier]
     applications: Applications
     phrasebook: Phrasebook
+
+    def content_files(self) -> dict[Path, ContentFile]:
+        """Every loaded file that declares languages, by its path (as content_file_paths)."""
+        return {
+            self.root / "ui.yaml": self.ui,
+            self.root / "general.yaml": self.general,
+            **{self.root / "scenarios" / f"{id_}.yaml": s for id_, s in self.scenarios.items()},
+            **{self.root / "carriers" / f"{id_}.yaml": c for id_, c in self.carriers.items()},
+            self.root / "applications.yaml": self.applications,
+            self.root / "phrasebook.yaml": self.phrasebook,
+        }
 
     def files_for(self, scenario_id: str, carrier_id: str) -> dict[str, ContentFile]:
         """The content files one sheet is made of, by the name they are known by."""

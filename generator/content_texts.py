@@ -6,14 +6,20 @@ models), so they can point at `file:line` and see strings a file does not declar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content import content_file_paths
 from generator.models.text import STAFF_LANGUAGE
 from generator.yaml_source import Location, YamlDocument, load_yaml
 
 WORDLISTS_DIR = "wordlists"
+# Lists of Russian-only lines the staff reads (an application draft's addressee and body):
+# checked as Russian text, with their {placeholders} left out.
+RUSSIAN_LINE_KEYS = {"addressee", "body"}
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,11 @@ class TextField:
     def field(self) -> str:
         return ".".join(str(part) for part in self.location)
 
+    @property
+    def staff_only(self) -> bool:
+        """Russian for the staff with nothing to translate (a draft's line)."""
+        return set(self.texts) == {STAFF_LANGUAGE}
+
     def line(self, language: str | None = None) -> int | None:
         location = (*self.location, language) if language else self.location
         return self.document.line_of(location)
@@ -40,28 +51,31 @@ class TextField:
         return f"{self.path}:{self.line(language)}: {self.field}"
 
 
-def content_files(root: Path) -> list[Path]:
-    """The files that hold user-visible text (meta.yaml names languages, nothing else)."""
-    return [
-        root / "ui.yaml",
-        root / "general.yaml",
-        *sorted((root / "scenarios").glob("*.yaml")),
-        *sorted((root / "carriers").glob("*.yaml")),
-    ]
-
-
 def _is_text(value: object, languages: set[str]) -> bool:
+    """A mapping of language codes to strings: a Text, or a gloss (user languages only)."""
     return (
         isinstance(value, dict)
-        and STAFF_LANGUAGE in value
+        and bool(value)
         and set(value) <= languages
         and all(isinstance(text, str) for text in value.values())
+    )
+
+
+def _is_russian_lines(value: object, location: Location) -> bool:
+    return (
+        bool(location)
+        and location[-1] in RUSSIAN_LINE_KEYS
+        and isinstance(value, list)
+        and all(isinstance(line, str) for line in value)
     )
 
 
 def _walk(data: object, location: Location, languages: set[str]) -> Iterator[tuple]:
     if _is_text(data, languages):
         yield location, data
+    elif _is_russian_lines(data, location):
+        for index, line in enumerate(data):
+            yield (*location, index), {STAFF_LANGUAGE: PLACEHOLDER.sub(" ", line)}
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _walk(value, (*location, key), languages)
@@ -74,7 +88,7 @@ def text_fields(root: Path, user_languages: list[str]) -> list[TextField]:
     """Every Text mapping of every content file under `root`, in file order."""
     languages = {STAFF_LANGUAGE, *user_languages}
     fields = []
-    for path in content_files(root):
+    for path in content_file_paths(root):
         document = load_yaml(path)
         for location, texts in _walk(document.data, (), languages):
             fields.append(TextField(document, location, dict(texts)))

@@ -63,9 +63,7 @@ def content_characters(bundle: ContentBundle) -> set[str]:
             for item in value:
                 walk(item)
 
-    models = [bundle.ui, *bundle.scenarios.values(), *bundle.carriers.values(),
-              bundle.general, bundle.applications, bundle.phrasebook]
-    for model in models:
+    for model in bundle.content_files().values():
         walk(model.model_dump(mode="json"))
     return {char for text in texts for char in text if not char.isspace()}
 

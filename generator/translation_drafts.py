@@ -54,6 +54,8 @@ def write_drafts(root: Path, fields: list[TextField], terms: list[tuple[str, str
         by_file[field.path].append(field)
     complete_after = {field.path for field in text_fields(root, user_languages(root))}
     for field in text_fields(root, user_languages(root)):
+        if field.staff_only:
+            continue
         if DRAFTED_LANGUAGE not in field.texts and SOURCE_LANGUAGE not in field.texts:
             complete_after.discard(field.path)
     written = []
@@ -88,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         draft = draft_traditional(field.texts[SOURCE_LANGUAGE], terms)
         print(f"{field.where(SOURCE_LANGUAGE)}: zh-Hant draft: {draft}")
     for field in missing(root, "en"):
-        print(f"{field.where(SOURCE_LANGUAGE)}: needs en: {field.texts['ru']} | "
+        russian = field.texts.get("ru", "(a gloss: no Russian)")
+        print(f"{field.where(SOURCE_LANGUAGE)}: needs en: {russian} | "
               f"{field.texts[SOURCE_LANGUAGE]}")
     if write and to_draft:
         for path in write_drafts(root, to_draft, terms):

@@ -1,6 +1,7 @@
 """The application page, the phrasebook and the staff card, filled from a profile or blank."""
 
 import io
+import re
 import shutil
 import unicodedata
 from functools import cache
@@ -13,6 +14,7 @@ from generator.content import DEFAULT_CONTENT_DIR, ContentProblems, load_content
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.render import RenderRequest, build_view, render
 from tests.conftest import bundle, page_texts, squash
+from tests.pdf_structure import tagged_blocks
 
 MM = 72 / 25.4
 APPLICATION_PAGE = 4  # 0-based: checklist, staff card, questions, carrier, application, phrases
@@ -38,9 +40,9 @@ PHONE = "+7 912 345-67-89"
 
 @cache
 def rendered_with(profile: Profile | None, carrier: str = "mts", scenario: str = "cancel",
-                  content_dir: Path = DEFAULT_CONTENT_DIR):
+                  content_dir: Path = DEFAULT_CONTENT_DIR, language: str = "zh-Hans"):
     request = RenderRequest(scenario=scenario, carrier=carrier, profile=profile,
-                            content_dir=content_dir)
+                            content_dir=content_dir, language=language)
     result = render(request, None if content_dir != DEFAULT_CONTENT_DIR else bundle())
     assert result.warnings == []
     return result
@@ -139,6 +141,47 @@ def test_an_empty_profile_prints_the_same_pages_with_blanks(carrier):
     assert "ZHANG" not in texts[1]
 
 
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(language):
+    data = rendered_with(FULL, language=language).data
+    texts = page_texts(data)
+    assert len(texts) == 6
+    page = squash(texts[APPLICATION_PAGE])
+    content = bundle().applications
+    assert squash(content.heading[language]) in page and squash(content.note[language]) in page
+    drafts = content.drafts_for("cancel", refund_to_phone=False)
+    for draft in drafts:
+        assert squash(draft.title[language]) in page and squash(draft.title["ru"]) in page
+        assert squash(draft.gloss[language]) in page
+        assert squash(draft.gloss["zh-Hans"]) not in page  # not the Simplified source
+    assert texts[APPLICATION_PAGE].count(content.signature[language]) == len(drafts)
+    for value in ["ZHANG WEI", "E12345678", PHONE, "8970199123456789012", "40703810890480000101"]:
+        assert squash(value) in page, value
+    assert blanks_on(data, APPLICATION_PAGE) == []
+    # The gloss is tagged with the user's language in the PDF (glyph forms, screen readers).
+    # (A gloss that wraps is two tagged runs, so the runs of the language are read in order.)
+    tagged = "".join(squash(block.text) for block in tagged_blocks(data)
+                     if block.lang == language)
+    for draft in drafts:
+        assert squash(draft.gloss[language]) in tagged
+    # The phrasebook follows on its own page, in the same language.
+    phrases = squash(columns_text(data, PHRASEBOOK_PAGE))
+    for phrase in bundle().phrasebook.phrases:
+        assert squash(phrase.text[language]) in phrases and squash(phrase.reading) in phrases
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_blanks_are_labelled_in_the_users_language(language):
+    data = rendered_with(None, "generic", language=language).data
+    page = squash(page_texts(data)[APPLICATION_PAGE])
+    fields = bundle().applications.fields
+    for name in ["name_latin", "passport_number", "phone", "iccid", "refund.bik",
+                 "refund.account", "carrier"]:
+        assert squash(fields[name][language]) in page, name
+        if fields[name][language] != fields[name]["zh-Hans"]:
+            assert squash(fields[name]["zh-Hans"]) not in page, name
+
+
 def test_a_refund_to_another_number_replaces_the_account_draft():
     profile = FULL.model_copy(update={"refund": FULL.refund.model_copy(
         update={"bank": None, "bik": None, "account": None, "phone": "+7 999 123-45-67"})})
@@ -157,8 +200,9 @@ def content_with_proxy_and_transfer(tmp_path_factory) -> Path:
     shutil.copytree(DEFAULT_CONTENT_DIR, folder)
     cancel = (folder / "scenarios" / "cancel.yaml").read_text(encoding="utf-8")
     for scenario in ("proxy", "transfer"):
-        text = cancel.replace("id: cancel", f"id: {scenario}").replace(
-            "aliases: [注销, 销户, 销号, 退卡]", "aliases: []")
+        text = re.sub(r"(?m)^aliases: \[.*\]$", "aliases: []",
+                      cancel.replace("id: cancel", f"id: {scenario}"), count=1)
+        assert "aliases: []" in text
         (folder / "scenarios" / f"{scenario}.yaml").write_text(text, encoding="utf-8")
     applications = folder / "applications.yaml"
     text = applications.read_text(encoding="utf-8")
@@ -194,16 +238,21 @@ def test_the_transfer_draft_names_the_new_holder(content_with_proxy_and_transfer
     assert "LINA" not in page
 
 
-def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_and_transfer):
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
+def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_and_transfer,
+                                                           language):
     content = bundle().applications
     titles = {draft.id: draft.title["ru"] for draft in content.drafts}
     for scenario, draft_id in [("proxy", "terminate-by-representative"),
                                ("transfer", "transfer")]:
-        data = rendered_with(None, "generic", scenario, content_with_proxy_and_transfer).data
+        data = rendered_with(None, "generic", scenario, content_with_proxy_and_transfer,
+                             language).data
         texts = page_texts(data)
         number = page_with(data, content.heading["ru"])
         assert number == len(texts) - 2, scenario  # the phrasebook follows on the next page
         assert squash(titles[draft_id]) in squash(texts[number])
+        gloss = next(draft.gloss for draft in content.drafts if draft.id == draft_id)
+        assert squash(gloss[language]) in squash(texts[number])
         assert content.signature["ru"] in texts[number]
         assert squash(bundle().phrasebook.phrases[-1].reading) in squash(texts[-1])
 

@@ -176,8 +176,8 @@ def test_list_shows_each_language_by_its_own_name_with_its_coverage(tmp_path):
                        encoding="utf-8")
     result = run("--content-dir", str(content), "list")
     assert result.exit_code == 0, result.output
-    assert "zh-Hant      繁體中文: files 8/8, sheets 5/5" in result.output
-    assert "en           English: files 7/8, sheets 4/5" in result.output
+    assert "zh-Hant      繁體中文: files 10/10, sheets 5/5" in result.output
+    assert "en           English: files 9/10, sheets 4/5" in result.output
     refused = run("--content-dir", str(content), "render", "-c", "mts", "-l", "en")
     assert refused.exit_code == 2
     assert "not yet translated to en" in refused.output

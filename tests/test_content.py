@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import DEFAULT_CONTENT_DIR, ContentProblems, load_content
+from generator.content import (
+    DEFAULT_CONTENT_DIR,
+    ContentProblems,
+    content_file_paths,
+    load_content,
+)
 from generator.models import Confidence
 
 
@@ -33,6 +38,19 @@ def test_the_shipped_content_loads():
     assert set(bundle.carriers) >= {"generic", "mts", "beeline", "megafon", "t2"}
     assert "cancel" in bundle.scenarios
     assert bundle.meta.defaults.scenario == "cancel"
+
+
+def test_the_bundle_and_the_gates_see_the_same_content_files():
+    """One list of files: `list` counts what the gates check and what a sheet is made of."""
+    bundle = load_content()
+    assert list(bundle.content_files()) == content_file_paths(DEFAULT_CONTENT_DIR)
+    every_yaml = sorted(DEFAULT_CONTENT_DIR.rglob("*.yaml"))
+    assert sorted(bundle.content_files()) == [p for p in every_yaml if p.name != "meta.yaml"
+                                              and p.name != "profile-template.yaml"]
+    for scenario in bundle.scenarios:
+        for carrier in bundle.carriers:
+            sheet = {id(file) for file in bundle.files_for(scenario, carrier).values()}
+            assert sheet <= {id(file) for file in bundle.content_files().values()}
 
 
 def test_every_fact_is_sourced_dated_and_rated():

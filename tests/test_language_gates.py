@@ -103,6 +103,28 @@ def test_a_character_of_the_other_chinese_script_fails(content, old, new, wrong)
     assert len(problems) == 1 and wrong in problems[0]
 
 
+@pytest.mark.parametrize(("file", "old", "new", "gate", "found"), [
+    ("applications.yaml", "zh-Hant: 我申請終止這個門號", "zh-Hant: 我申请終止這個門號",
+     gates.chinese_form_problems, "请→請"),  # a gloss has no Russian, and is checked too
+    ("applications.yaml", "en: I ask to end the service", "en: I ask to end the servise",
+     lambda root: gates.spelling_problems(root, "en"), "servise"),
+    ("phrasebook.yaml", "zh-Hant: 這裡可以辦理解約嗎？", "zh-Hant: 這裡可以辦理註銷嗎？",
+     gates.mainland_term_problems, "註銷"),
+    ("phrasebook.yaml", "ru: Где мне подписать?", "ru: Где мне подпесать?",
+     lambda root: gates.spelling_problems(root, "ru"), "подпесать"),
+    # A draft's Russian lines are checked too, their {placeholders} left out.
+    ("applications.yaml", "Прошу переоформить договор", "Прошу пириоформить договор",
+     lambda root: gates.spelling_problems(root, "ru"), "пириоформить"),
+    ("applications.yaml", "Номер SIM-карты (ICCID)", "Номер SIM-карты (ICC ID)",
+     gates.script_problems, "ICC"),
+])
+def test_the_drafts_and_the_phrasebook_go_through_the_gates(content, file, old, new, gate,
+                                                            found):
+    plant(content / file, old, new)
+    problems = gate(content)
+    assert len(problems) == 1 and found in problems[0] and f"{file}:" in problems[0]
+
+
 def test_a_mainland_word_in_traditional_text_fails(content):
     plant(content / "ui.yaml", "zh-Hant: 去門市之前", "zh-Hant: 去營業廳之前")
     problems = gates.mainland_term_problems(content)
@@ -157,12 +179,16 @@ def test_every_text_of_the_html_carries_its_language(scenario, carrier, language
     assert html_text_without_language(html) == []
     texts = html_lang_texts(html)
     langs = {lang for lang, _ in texts}
-    assert langs == {language, "ru", "zxx"}
+    assert langs == {language, "ru", "ru-Latn", "zxx"}  # ru-Latn: the phrasebook's readings
     sheet = build_view(request, bundle())
     shown = {(lang, text) for lang, text in texts}
     staff = sheet.staff
     core = [sheet.heading, sheet.sections, staff.language_line, staff.request, staff.details,
-            staff.questions, sheet.carrier.rules]
+            staff.questions, sheet.carrier.rules, sheet.phrasebook]
+    if sheet.application:  # its slots are checked in test_application.py (filled or blank)
+        app = sheet.application
+        core += [app.heading, app.note, app.date, app.signature,
+                 [(draft.title, draft.gloss) for draft in app.drafts]]
     for span in view_spans(core):
         assert (span.lang, span.text) in shown, span
 
@@ -182,11 +208,22 @@ def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, langu
     result = rendered(scenario, carrier, language)
     texts = [squash(text) for text in page_texts(result.data)]
     ui = bundle().ui
+    applications, phrasebook = bundle().applications, bundle().phrasebook
     assert len(texts) == len(result.sheet.parts)
-    assert squash(ui.all_done[language]) in texts[0]  # the checklist ends on page 1
-    assert squash(ui.answers.write_down[language]) in texts[1]  # the card ends on page 2
-    assert squash(ui.questions_heading[language]) in texts[2]
-    assert squash(ui.legend_questions[language]) in texts[3]
+    page = dict(zip(result.sheet.parts, texts, strict=True))
+    assert squash(ui.all_done[language]) in page["checklist"]  # the checklist ends on its page
+    assert squash(ui.answers.write_down[language]) in page["staff_card"]  # so does the card
+    if "questions" in page:
+        assert squash(ui.questions_heading[language]) in page["questions"]
+    assert squash(ui.legend_questions[language]) in page["carrier"]
+    drafts = applications.drafts_for(scenario, refund_to_phone=False)
+    if drafts:
+        assert squash(applications.heading[language]) in page["application"]
+        assert squash(drafts[-1].gloss[language]) in page["application"]  # the last draft fits
+        signature = squash(applications.signature[language])
+        assert page["application"].count(signature) == len(drafts)
+    assert squash(phrasebook.heading[language]) in page["phrasebook"]
+    assert squash(phrasebook.phrases[-1].text[language]) in page["phrasebook"]
 
 
 @pytest.mark.parametrize(("language", "face", "other"), [
