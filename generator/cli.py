@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
-from generator.output import write_atomically
-from generator.render import RenderRequest, render
+from generator.paths import DEFAULT_CONTENT_DIR
 
+# Content, models and rendering are imported inside the commands that use them, so `--help`
+# starts without pydantic, Jinja2 or WeasyPrint (see benchmarks/).
 DEFAULT_OUTPUT_DIR = Path("output")
 
 
@@ -80,7 +80,12 @@ def render_command(
     output: Path | None, output_format: str,
 ) -> None:
     """Render one sheet and print where it was written."""
+    from generator.output import write_atomically
+    from generator.render import RenderRequest, render
+
     started = time.perf_counter()
+    if output_format == "pdf":
+        _ensure_fonts(options["content_dir"])
     request = RenderRequest(
         scenario=scenario,
         carrier=carrier,
@@ -101,6 +106,8 @@ def render_command(
 @click.pass_obj
 def list_command(options: dict) -> None:
     """Show the scenarios, carriers and languages with their names."""
+    from generator.content import load_content
+
     bundle = load_content(options["content_dir"])
     meta = bundle.meta
     user = meta.defaults.language
@@ -121,6 +128,7 @@ def list_command(options: dict) -> None:
 @click.pass_obj
 def doctor_command(options: dict) -> None:
     """Check Pango, HarfBuzz subsetting and fonts; exit 1 when something is missing."""
+    from generator.content import load_content
     from generator.doctor import run_checks
 
     bundle = load_content(options["content_dir"])
@@ -132,6 +140,34 @@ def doctor_command(options: dict) -> None:
             failed = True
             click.echo(f"    fix: {check.fix}")
     sys.exit(1 if failed else 0)
+
+
+def _ensure_fonts(content_dir: Path) -> None:
+    """Cut the fonts on first use when set-up has not (a render without them is larger)."""
+    from generator.fonts import fonts_present
+
+    if not fonts_present():
+        click.echo("Cutting the fonts once (about 20 s); `sim-checklist fonts` does it ahead.",
+                   err=True)
+        _build_fonts(content_dir, force=False)
+
+
+def _build_fonts(content_dir: Path, force: bool) -> list[str]:
+    from generator.content import load_content
+    from generator.doctor import content_characters
+    from generator.fonts import build_fonts
+
+    _, lines = build_fonts(content_characters(load_content(content_dir)), force=force)
+    return lines
+
+
+@cli.command("fonts")
+@click.option("--force", is_flag=True, help="Cut again even when the cuts are up to date.")
+@click.pass_obj
+def fonts_command(options: dict, force: bool) -> None:
+    """Cut Noto Sans CJK to the characters a sheet can use (set-up runs this)."""
+    for line in _build_fonts(options["content_dir"], force):
+        click.echo(f"✓ {line}")
 
 
 def main() -> None:

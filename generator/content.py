@@ -12,10 +12,8 @@ from generator.errors import ContentError, UserError
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
 from generator.models.base import ContentFile
 from generator.models.text import STAFF_LANGUAGE
+from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
 from generator.yaml_source import YamlDocument, load_yaml
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
