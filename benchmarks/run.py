@@ -46,6 +46,7 @@ MIB = 1024 * 1024
 class Sample:
     seconds: float
     peak_bytes: int
+    cpu_seconds: float = 0.0  # user + system, the process and the children it waited for
 
 
 @dataclass
@@ -61,6 +62,10 @@ class Series:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(sample.cpu_seconds for sample in self.samples)
 
     @property
     def peak_mib(self) -> float:
@@ -80,7 +85,7 @@ def run_process(argv: list[str], cwd: Path, timeout: float = 300) -> Sample:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip().splitlines()[-3:]
             raise RuntimeError(f"{' '.join(argv[:4])} exited {process.returncode}: {message}")
-    return Sample(elapsed, usage.ru_maxrss * KIB)
+    return Sample(elapsed, usage.ru_maxrss * KIB, usage.ru_utime + usage.ru_stime)
 
 
 def capture(argv: list[str], cwd: Path = PROJECT) -> tuple[int, str]:
@@ -341,17 +346,19 @@ def write_report(env: dict, vers: dict, cold: dict[str, Series], warm: dict, siz
         "",
         "## Cold start: one new process, default sheet (cancel, generic, zh-Hans)",
         "",
-        "| command | median s | min s | max s | × sim-checklist render | peak MiB | PDF KB | |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| command | median s | min s | max s | × sim-checklist render | CPU s (median) | "
+        "peak MiB | PDF KB | |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, series in cold.items():
         size = sizes_of.get(name)
         lines.append(
             f"| {name} | {fmt(series.median)} | {fmt(min(series.times))} | "
             f"{fmt(max(series.times))} | {series.median / render.median:.2f} | "
-            f"{series.peak_mib:.0f} | {f'{size / KIB:.0f}' if size else ''} | {series.note} |")
+            f"{fmt(series.cpu_median)} | {series.peak_mib:.0f} | "
+            f"{f'{size / KIB:.0f}' if size else ''} | {series.note} |")
     if not has_validate:
-        lines.append("| sim-checklist validate | – | – | – | – | – | | skipped: no `validate` "
+        lines.append("| sim-checklist validate | – | – | – | – | – | – | | skipped: no `validate` "
                      "command in this tree yet |")
     lines += [
         "",
