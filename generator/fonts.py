@@ -101,7 +101,8 @@ def _stamp(cuts_and_characters: list[tuple[Cut, set[str], Path, int]]) -> str:
     return digest.hexdigest()
 
 
-def fonts_present(folder: Path = FONTS_DIR) -> bool:
+def fonts_present(folder: Path | None = None) -> bool:
+    folder = folder or FONTS_DIR
     return all((folder / cut.file_name).is_file() for cut in CUTS)
 
 

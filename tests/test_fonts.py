@@ -88,3 +88,13 @@ def test_render_command_prints_the_harfbuzz_warning(tmp_path):
     assert result.exit_code == 0, result.output
     assert "warning: HarfBuzz subsetting" in result.output
     assert "sudo apt-get install -y libharfbuzz-subset0" in result.output
+
+
+def test_doctor_fails_with_the_fix_when_the_fonts_are_not_cut(monkeypatch, tmp_path):
+    from generator import fonts
+
+    monkeypatch.setattr(fonts, "FONTS_DIR", tmp_path)
+    result = CliRunner().invoke(cli, ["doctor"], prog_name="sim-checklist")
+    assert result.exit_code == 1
+    assert "✗ pre-cut fonts: not built" in result.output
+    assert "fix: sim-checklist fonts" in result.output
