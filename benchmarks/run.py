@@ -308,6 +308,9 @@ def measure_build_all(work: Path, reps: int) -> dict | None:
             series[jobs].samples.append(run_process(argv, folder))
             counts[jobs] = len(list(folder.rglob("*.pdf")))
             shutil.rmtree(folder)
+            if not counts[jobs]:
+                raise RuntimeError(f"{' '.join(argv[1:])} wrote no PDF under its folder; "
+                                   "teach build_all_argv its output option")
     return {"series": series, "sheets": counts}
 
 
