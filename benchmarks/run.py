@@ -1,6 +1,6 @@
 """Measure sim-checklist against its peers and write benchmarks/RESULTS.md.
 
-    .venv/bin/python benchmarks/run.py            # set-up (Chromium), then about 2 minutes
+    .venv/bin/python benchmarks/run.py            # set-up (Chromium), then about 5 minutes
     .venv/bin/python benchmarks/run.py --reps 5   # fewer repetitions
     .venv/bin/python benchmarks/run.py --no-setup # skip benchmarks/setup.sh
 
@@ -412,6 +412,13 @@ def write_report(env: dict, vers: dict, cold: dict[str, Series], warm: dict, siz
     ratio = render.median / bare.median
     lines.append(f"| cold `render` ≤ 1.0× bare `weasyprint` on the same HTML | {ratio:.2f}× "
                  f"({fmt(render.median)} s vs {fmt(bare.median)} s) | {verdict(ratio <= 1.0)} |")
+    paired = statistics.median(r.seconds / b.seconds
+                               for r, b in zip(render.samples, bare.samples, strict=True))
+    lines.append(f"| (for reference) the same, median of the per-repetition ratios | "
+                 f"{paired:.2f}× | |")
+    lines.append(f"| (for reference) the same in CPU time (user + system, children included) | "
+                 f"{render.cpu_median / bare.cpu_median:.2f}× ({fmt(render.cpu_median)} s vs "
+                 f"{fmt(bare.cpu_median)} s) | |")
     cut = cold["weasyprint + pre-cut fonts"]
     lines.append(f"| (for reference, not a target) `render` vs `weasyprint` given the pre-cut "
                  f"fonts too | {render.median / cut.median:.2f}× | |")
@@ -453,7 +460,7 @@ def write_report(env: dict, vers: dict, cold: dict[str, Series], warm: dict, siz
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=9, help="repetitions of each cold command")
+    parser.add_argument("--reps", type=int, default=15, help="repetitions of each cold command")
     parser.add_argument("--no-setup", action="store_true", help="skip benchmarks/setup.sh")
     options = parser.parse_args()
     if not options.no_setup:
