@@ -98,3 +98,17 @@ def test_doctor_fails_with_the_fix_when_the_fonts_are_not_cut(monkeypatch, tmp_p
     assert result.exit_code == 1
     assert "✗ pre-cut fonts: not built" in result.output
     assert "fix: sim-checklist fonts" in result.output
+
+
+def test_render_cuts_the_fonts_first_when_set_up_has_not(monkeypatch, tmp_path):
+    from generator import cli as cli_module
+    from generator import fonts
+
+    calls = []
+    monkeypatch.setattr(fonts, "FONTS_DIR", tmp_path / "none")
+    monkeypatch.setattr(cli_module, "_build_fonts", lambda *args: calls.append(args) or [])
+    result = CliRunner().invoke(cli, ["render", "-o", str(tmp_path / "s.pdf")],
+                                prog_name="sim-checklist")
+    assert result.exit_code == 0, result.output
+    assert "Cutting the fonts once" in result.output
+    assert len(calls) == 1
