@@ -106,7 +106,8 @@ def test_render_cuts_the_fonts_first_when_set_up_has_not(monkeypatch, tmp_path):
 
     calls = []
     monkeypatch.setattr(fonts, "FONTS_DIR", tmp_path / "none")
-    monkeypatch.setattr(cli_module, "_build_fonts", lambda *args, **kwargs: calls.append(args) or [])
+    monkeypatch.setattr(cli_module, "_build_fonts",
+                        lambda *args, **kwargs: calls.append(args) or [])
     result = CliRunner().invoke(cli, ["render", "-o", str(tmp_path / "s.pdf")],
                                 prog_name="sim-checklist")
     assert result.exit_code == 0, result.output
