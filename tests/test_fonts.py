@@ -113,3 +113,13 @@ def test_render_cuts_the_fonts_first_when_set_up_has_not(monkeypatch, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Cutting the fonts once" in result.output
     assert len(calls) == 1
+
+
+def test_traditional_text_uses_the_traditional_cut():
+    html = render(RenderRequest(output_format="html"), bundle()).data.decode()
+    html = html.replace("</body>", '<p lang="zh-Hant">護照號碼與機主姓名</p></body>')
+    data, warnings = html_to_pdf(html, TEMPLATES_DIR, title="t", language="zh-Hans")
+    assert warnings == []
+    assert "Sim-Noto-TC" in font_names(data)
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        assert "護照號碼與機主姓名" in document.pages[-1].extract_text()
