@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import sys
 from pathlib import Path
 
 import click
 
 from generator import __version__, completion
-from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError, printable_message
 from generator.failsafe import (
     DEBUG_ENV,
@@ -17,10 +18,11 @@ from generator.failsafe import (
     report_internal_error,
     stop_on_sigterm,
 )
-from generator.output import check_target, write_atomically
 from generator.paper import DEFAULT_PAPER, PAPERS
-from generator.render import RenderRequest, render
+from generator.paths import DEFAULT_CONTENT_DIR
 
+# Content, models and rendering are imported inside the commands that use them, so `--help`
+# starts without pydantic, Jinja2 or WeasyPrint (see benchmarks/).
 DEFAULT_OUTPUT_DIR = Path("output")
 
 
@@ -93,6 +95,22 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
     ctx.obj = {"content_dir": content_dir}
 
 
+def _without_cyclic_gc(command):
+    """For one-sheet commands: the cyclic garbage collector would spend about a tenth of the
+    render walking objects that all die when the process ends (reference counting still frees
+    memory as it goes; the peak stays the same, see benchmarks/)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        gc.disable()
+        try:
+            return command(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
+
+
 @cli.command("render")
 @click.option("-s", "--scenario", help="Situation id or alias (see `list`).",
               shell_complete=completion.scenarios)
@@ -129,16 +147,21 @@ def cli(ctx: click.Context, content_dir: Path) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("--open", "open_after", is_flag=True, help="Open the file in the system viewer.")
 @click.pass_obj
+@_without_cyclic_gc
 def render_command(
     options: dict, scenario: str | None, carrier: str | None, language: str | None,
     output: Path | None, output_format: str, paper: str, profile: Path | None, quiet: bool,
     open_after: bool,
 ) -> None:
     """Render one sheet, printing each step with its time."""
+    from generator.output import check_target, write_atomically
+    from generator.render import RenderRequest, render
     from generator.steps import StepReporter, human_size
 
     if output is not None:
         check_target(output)  # fail before the render, not after it
+    if output_format == "pdf":
+        _ensure_fonts(options["content_dir"])
     steps = StepReporter(click.echo, quiet=quiet)
     steps.details["content"] = str(options["content_dir"])
     request = RenderRequest(
@@ -170,6 +193,7 @@ def render_command(
 @click.pass_obj
 def profile_template_command(options: dict, output: Path | None) -> None:
     """Print a commented personal profile to fill in for `render --profile`."""
+    from generator.output import write_atomically
     from generator.profile import template_text
 
     text = template_text(options["content_dir"])
@@ -186,6 +210,8 @@ def profile_template_command(options: dict, output: Path | None) -> None:
 @click.pass_obj
 def list_command(options: dict) -> None:
     """Show the scenarios, carriers and languages with their names."""
+    from generator.content import load_content
+
     bundle = load_content(options["content_dir"])
     meta = bundle.meta
     user = meta.defaults.language
@@ -230,6 +256,7 @@ def validate_command(options: dict) -> None:
 @click.pass_obj
 def doctor_command(options: dict) -> None:
     """Check Pango, HarfBuzz subsetting and fonts; exit 1 when something is missing."""
+    from generator.content import load_content
     from generator.doctor import run_checks
 
     bundle = load_content(options["content_dir"])
@@ -241,6 +268,34 @@ def doctor_command(options: dict) -> None:
             failed = True
             click.echo(f"    fix: {check.fix}")
     sys.exit(1 if failed else 0)
+
+
+def _ensure_fonts(content_dir: Path) -> None:
+    """Cut the fonts on first use when set-up has not (a render without them is larger)."""
+    from generator.fonts import fonts_present
+
+    if not fonts_present():
+        click.echo("Cutting the fonts once (about 20 s); `sim-checklist fonts` does it ahead.",
+                   err=True)
+        _build_fonts(content_dir, force=False)
+
+
+def _build_fonts(content_dir: Path, force: bool) -> list[str]:
+    from generator.content import load_content
+    from generator.doctor import content_characters
+    from generator.fonts import build_fonts
+
+    _, lines = build_fonts(content_characters(load_content(content_dir)), force=force)
+    return lines
+
+
+@cli.command("fonts")
+@click.option("--force", is_flag=True, help="Cut again even when the cuts are up to date.")
+@click.pass_obj
+def fonts_command(options: dict, force: bool) -> None:
+    """Cut Noto Sans CJK to the characters a sheet can use (set-up runs this)."""
+    for line in _build_fonts(options["content_dir"], force):
+        click.echo(f"✓ {line}")
 
 
 def main() -> None:

@@ -17,10 +17,8 @@ from generator.models.text import STAFF_LANGUAGE
 from generator.problems import PATTERN_HINTS, misspelt_keys
 from generator.references import reference_problems
 from generator.text_policy import unsafe_strings
+from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
 from generator.yaml_source import YamlDocument, load_yaml
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_PROBLEMS_SHOWN = 20

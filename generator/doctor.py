@@ -100,7 +100,18 @@ def run_checks(bundle: ContentBundle) -> list[Check]:
     characters = content_characters(bundle)
     for languages, families in FONT_STACKS.items():
         checks.append(_stack_check(languages, families, characters))
+    checks.append(_pre_cut_check())
     return checks
+
+
+def _pre_cut_check() -> Check:
+    from generator.fonts import CUTS, FONTS_DIR, fonts_present
+
+    if fonts_present():
+        return Check("pre-cut fonts", True, f"{len(CUTS)} faces in {FONTS_DIR.name}/")
+    return Check("pre-cut fonts", False,
+                 "not built: sheets would be about twice as large",
+                 "sim-checklist fonts (scripts/setup.sh runs it)")
 
 
 def _stack_check(languages: str, families: tuple[str, ...], characters: set[str]) -> Check:

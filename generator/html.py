@@ -24,6 +24,9 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Compiled templates kept between runs (in a private folder under the system's temp
+        # folder): a cold render skips compiling them. Templates only, never content.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
 
 

@@ -10,8 +10,19 @@ from pathlib import Path
 
 from generator.errors import MissingGlyphs
 from generator.pdf_lang import structure_languages
+from generator.fonts import FONTS_DIR
+from generator.weasyprint_loader import (
+    INSTALL_HARFBUZZ_SUBSET,
+    harfbuzz_subset_loaded,
+    load_weasyprint,
+)
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.)"')
+HARFBUZZ_SUBSET_MISSING = (
+    "HarfBuzz subsetting (libharfbuzz-subset) is missing, so every render takes about 19 times "
+    f"longer; install it: {INSTALL_HARFBUZZ_SUBSET}"
+)
+_start_up_warnings_given = False
 
 
 class WarningCollector(logging.Handler):
@@ -52,8 +63,18 @@ def _local_fetcher(allowed_dirs: tuple[Path, ...]):
     return LocalFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
+def _start_up_warnings() -> list[str]:
+    """Problems of this machine, reported with the first render of a process only."""
+    global _start_up_warnings_given
+    if _start_up_warnings_given:
+        return []
+    _start_up_warnings_given = True
+    return [] if harfbuzz_subset_loaded() else [HARFBUZZ_SUBSET_MISSING]
+
+
 def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tuple[bytes, list[str]]:
     """Render; return the PDF and WeasyPrint's warnings. Missing glyphs raise RenderError."""
+    load_weasyprint()  # first, so the imports below are cheap and fast
     from weasyprint import HTML
 
     collector = WarningCollector()
@@ -63,7 +84,7 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
         document = HTML(
             string=html,
             base_url=base_dir.as_uri() + "/",
-            url_fetcher=_local_fetcher((base_dir.resolve(),)),
+            url_fetcher=_local_fetcher((base_dir.resolve(), FONTS_DIR.resolve())),
         ).render(font_config=_font_config())
         # Only what the sheet is about: never a name or anything else from a profile.
         document.metadata.title = title
@@ -85,4 +106,4 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
             "install fonts-noto-cjk (see README) or remove them",
             missing,
         )
-    return pdf, collector.messages
+    return pdf, _start_up_warnings() + collector.messages

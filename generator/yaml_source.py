@@ -37,6 +37,9 @@ MAX_NESTING = 40
 SCALAR_TYPES = (str, int, float, bool, type(None))
 
 
+# The pure-Python SafeLoader, not LibYAML's CSafeLoader: the C composer never calls the
+# compose_node guard below, and content folders may come from other publishers. It costs
+# about 20 ms per run (benchmarks/RESULTS.md).
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader whose timestamps stay strings: dates are validated by the models.
 

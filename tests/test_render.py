@@ -98,7 +98,7 @@ def test_fonts_are_embedded_and_subset():
     for name, descriptor in fonts.items():
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
         assert name[7] == "+" and name[1:7].isupper(), f"{name} is not a subset"
-    assert any("Noto-Sans-CJK-SC" in name for name in fonts)
+    assert any("Sim-Noto-SC" in name for name in fonts)  # the pre-cut font (05-fonts.css)
 
 
 def test_metadata_has_title_and_language_and_nothing_personal():
