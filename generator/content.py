@@ -14,10 +14,10 @@ from generator.models.application import Applications
 from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
+from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
 from generator.problems import PATTERN_HINTS, misspelt_keys
 from generator.references import reference_problems
 from generator.text_policy import unsafe_strings
-from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
 from generator.yaml_source import YamlDocument, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

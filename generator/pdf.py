@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import MissingGlyphs
-from generator.pdf_lang import structure_languages
 from generator.fonts import FONTS_DIR
+from generator.pdf_lang import structure_languages
 from generator.weasyprint_loader import (
     INSTALL_HARFBUZZ_SUBSET,
     harfbuzz_subset_loaded,
