@@ -298,7 +298,7 @@ def test_a_draft_for_an_unknown_scenario_or_an_unlabelled_field_is_refused(tmp_p
     shutil.copytree(DEFAULT_CONTENT_DIR, folder)
     path = folder / "applications.yaml"
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace("  - id: transfer\n    scenarios: []",
+    path.write_text(original.replace("  - id: transfer\n    scenarios: [transfer]",
                                      "  - id: transfer\n    scenarios: [handover]"),
                     encoding="utf-8")
     with pytest.raises(ContentProblems, match=r"drafts\.4\.scenarios: unknown scenario 'handover'"):
