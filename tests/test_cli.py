@@ -182,7 +182,8 @@ def test_list_shows_each_language_by_its_own_name_with_its_coverage(tmp_path):
     carriers = len(list((content / "carriers").glob("*.yaml")))
     files = scenarios + carriers + len(("ui", "general", "applications", "phrasebook"))
     sheets = scenarios * carriers
-    assert f"zh-Hant      繁體中文: files {files}/{files}, sheets {sheets}/{sheets}" in result.output
+    assert (f"zh-Hant      繁體中文: files {files}/{files}, "
+            f"sheets {sheets}/{sheets}") in result.output
     # without MTS in English: one file fewer, and each scenario's MTS sheet is missing
     assert (f"en           English: files {files - 1}/{files}, "
             f"sheets {sheets - scenarios}/{sheets}") in result.output
