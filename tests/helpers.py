@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.content import DEFAULT_CONTENT_DIR
+from generator.yaml_source import load_yaml
 
 # A carrier no one runs: added by YAML alone in tests (example.org is reserved for examples).
 FICTIONAL_CARRIER = """\
@@ -44,6 +47,53 @@ def copy_content(tmp_path: Path, keep_carriers: tuple[str, ...] | None = None) -
         for path in (folder / "carriers").glob("*.yaml"):
             if path.stem not in keep_carriers:
                 path.unlink()
+    return folder
+
+
+# Interface files with languages of their own (the index is also in Russian, the wizard has
+# no zh-Hant): a smaller set of sheet languages leaves them as they are.
+OWN_LANGUAGE_FILES = ("catalog.yaml", "wizard.yaml")
+
+
+def small_content(
+    tmp_path: Path,
+    carriers: tuple[str, ...] = ("generic", "mts"),
+    scenarios: tuple[str, ...] = ("cancel",),
+    languages: tuple[str, ...] = ("zh-Hans",),
+) -> Path:
+    """A valid copy of content/ with only these scenarios, carriers and user languages, so a
+    build-all over it renders a handful of sheets instead of every one the product ships."""
+    folder = copy_content(tmp_path, keep_carriers=carriers)
+    for path in (folder / "scenarios").glob("*.yaml"):
+        if path.stem not in scenarios:
+            path.unlink()
+    meta = load_yaml(folder / "meta.yaml").data
+    dropped = {entry["code"] for entry in meta["user_languages"]} - set(languages)
+
+    def keep_only_chosen(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                keep_only_chosen(item)
+        elif isinstance(node, dict):
+            for key in list(node):
+                if key in dropped:
+                    del node[key]  # a text's translation into a dropped language
+                elif key == "languages" and isinstance(node[key], list):
+                    node[key] = [code for code in node[key] if code not in dropped]
+                elif key == "scenarios" and isinstance(node[key], list):
+                    node[key] = [name for name in node[key] if name in scenarios]
+                elif key == "user_languages":
+                    node[key] = [entry for entry in node[key] if entry["code"] in languages]
+                else:
+                    keep_only_chosen(node[key])
+
+    for path in folder.rglob("*.yaml"):
+        if path.name in OWN_LANGUAGE_FILES:
+            continue
+        data = load_yaml(path).data
+        keep_only_chosen(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
     return folder
 
 

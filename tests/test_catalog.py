@@ -14,13 +14,14 @@ from generator.catalog import localize
 from generator.content import load_content
 from generator.interface import load_catalog_strings
 from generator.models import Text
-from tests.helpers import add_fictional_carrier, copy_content, run
+from tests.helpers import add_fictional_carrier, copy_content, run, small_content
 
 
 class IndexParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.links: list[str] = []
+        self.links: list[str] = []  # the PDF links under each card's list of languages
+        self.preview_links: list[str] = []
         self.images: list[dict[str, str]] = []
         self.spans: list[tuple[str, str, str]] = []  # (lang, data-for, text)
         self.tags: list[str] = []
@@ -30,7 +31,9 @@ class IndexParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.tags.append(tag)
-        if tag == "a":
+        if tag == "a" and attributes.get("class") == "preview":
+            self.preview_links.append(attributes["href"])
+        elif tag == "a":
             self.links.append(attributes["href"])
         if tag == "img":
             self.images.append(attributes)
@@ -54,7 +57,10 @@ class IndexParser(HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("catalog")
-    content = copy_content(tmp_path, keep_carriers=("generic", "mts"))
+    # two scenarios in two languages (polar has zh-Hans only): enough to group by scenario and
+    # carrier and to list a card's languages, quick to build
+    content = small_content(tmp_path, carriers=("generic", "mts"), scenarios=("cancel", "esim"),
+                            languages=("zh-Hans", "en"))
     add_fictional_carrier(content)
     out = tmp_path / "site"
     result = run("--content-dir", str(content), "build-all", "-o", str(out), "--jobs", "1")
@@ -68,8 +74,14 @@ def site(tmp_path_factory):
 def test_every_link_and_preview_is_a_file_in_the_folder(site):
     _, out, html, parser = site
     pdfs = sorted(path.name for path in out.glob("*.pdf"))
-    assert sorted(parser.links) == sorted(pdfs * 2)  # the preview and the text link
-    for image in parser.images:
+    assert len(pdfs) == 2 * (2 + 2 + 1)  # two scenarios: generic and mts in two languages, polar
+    assert sorted(parser.links) == pdfs  # each sheet once, under its card's languages
+    # one card per scenario and carrier; its preview shows and opens the first language's sheet
+    cards = {name.removesuffix("-zh-Hans.pdf") for name in pdfs if name.endswith("-zh-Hans.pdf")}
+    assert sorted(parser.preview_links) == sorted(f"{card}-zh-Hans.pdf" for card in cards)
+    assert len(parser.images) == len(cards)
+    for image, href in zip(parser.images, parser.preview_links, strict=True):
+        assert image["src"] == f"previews/{Path(href).stem}.png"
         assert (out / image["src"]).is_file()
         assert image["alt"].strip()
     # offline: no script, no stylesheet or font fetched, no absolute URL anywhere

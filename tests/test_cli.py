@@ -176,8 +176,17 @@ def test_list_shows_each_language_by_its_own_name_with_its_coverage(tmp_path):
                        encoding="utf-8")
     result = run("--content-dir", str(content), "list")
     assert result.exit_code == 0, result.output
-    assert "zh-Hant      繁體中文: files 10/10, sheets 5/5" in result.output
-    assert "en           English: files 9/10, sheets 4/5" in result.output
+    # counted from the folder, so adding a scenario or carrier does not break this test:
+    # one file per scenario and carrier plus the files every sheet shares
+    scenarios = len(list((content / "scenarios").glob("*.yaml")))
+    carriers = len(list((content / "carriers").glob("*.yaml")))
+    files = scenarios + carriers + len(("ui", "general", "applications", "phrasebook"))
+    sheets = scenarios * carriers
+    assert (f"zh-Hant      繁體中文: files {files}/{files}, "
+            f"sheets {sheets}/{sheets}") in result.output
+    # without MTS in English: one file fewer, and each scenario's MTS sheet is missing
+    assert (f"en           English: files {files - 1}/{files}, "
+            f"sheets {sheets - scenarios}/{sheets}") in result.output
     refused = run("--content-dir", str(content), "render", "-c", "mts", "-l", "en")
     assert refused.exit_code == 2
     assert "not yet translated to en" in refused.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -40,11 +41,13 @@ def test_a_carrier_written_in_yaml_renders_and_is_listed(tmp_path):
 def test_a_scenario_written_in_yaml_renders_by_its_alias(tmp_path):
     content = copy_content(tmp_path, keep_carriers=("generic",))
     source = (content / "scenarios" / "cancel.yaml").read_text(encoding="utf-8")
+    # the copy needs aliases of its own: each alias leads to one scenario
+    source, replaced = re.subn(r"(?m)^aliases: \[.*\]$", "aliases: [第二张卡]", source)
+    assert replaced == 1
     scenario = (
         source.replace("id: cancel", "id: close-second")
         .replace("到营业厅注销手机卡（实体 SIM 卡）", "注销第二张手机卡")
         .replace("Расторжение договора связи (SIM-карта)", "Расторжение договора на второй номер")
-        .replace("aliases: [注销, 销户, 销号, 退卡]", "aliases: [第二张卡]")
     )
     (content / "scenarios" / "close-second.yaml").write_text(scenario, encoding="utf-8")
     target = tmp_path / "second.pdf"

@@ -21,6 +21,8 @@ def test_an_unconfirmed_website_gets_no_qr_code(tmp_path):
     mts.write_text(text.replace(stated, stated + (
         "    question:\n"
         "      zh-Hans: 官方网站是哪个？\n"
+        "      zh-Hant: 官方網站是哪個？\n"
+        "      en: Which is the official website?\n"
         "      ru: Какой у вас официальный сайт?\n"
     ), 1).replace("confidence: confirmed", "confidence: unconfirmed", 1), encoding="utf-8")
     view = build_view(RenderRequest(carrier="mts", content_dir=content), load_content(content))
