@@ -15,7 +15,7 @@ from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
 from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
-from generator.problems import PATTERN_HINTS, misspelt_keys
+from generator.problems import PATTERN_HINTS, meant_key, misspelt_keys
 from generator.references import reference_problems
 from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
@@ -113,7 +113,18 @@ def _field_name(location: tuple) -> str:
     return ".".join(str(part) for part in location) or "(file)"
 
 
-def _problems_from(error: ValidationError, document: YamlDocument) -> list[ContentError]:
+def _value_at(data: object, location: tuple) -> object:
+    for part in location:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _problems_from(
+    error: ValidationError, document: YamlDocument, model: type[BaseModel] | None = None
+) -> list[ContentError]:
     details = [
         (tuple(part for part in detail["loc"] if part != "root"), detail)
         for detail in error.errors(include_url=False)
@@ -128,7 +139,10 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
             message = PATTERN_HINTS.get(detail["ctx"]["pattern"], message)
         if detail["type"] == "extra_forbidden":
             meant = renamed.get(location)
-            hint = f"did you mean {meant[-1]!r}?" if meant else "check its spelling or remove it"
+            name = meant[-1] if meant else None
+            if name is None and model is not None:
+                name = meant_key(model, location, _value_at(document.data, location[:-1]))
+            hint = f"did you mean {name!r}?" if name else "check its spelling or remove it"
             message = f"unknown key; {hint}"
         line = document.line_of(location)
         problems.append(ContentError(document.path, line, _field_name(location), message))
@@ -161,7 +175,7 @@ def parse_model(model: type[ModelT], document: YamlDocument, user_languages: lis
     try:
         return model.model_validate(document.data, context=context)
     except ValidationError as error:
-        raise ContentProblems(_problems_from(error, document)) from None
+        raise ContentProblems(_problems_from(error, document, model)) from None
 
 
 def _load_folder(

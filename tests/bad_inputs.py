@@ -99,9 +99,19 @@ class Case:
     prepare: Callable[[], None] | None = None
     exit_code: int = 2
     lines: int = 1  # one line per problem; every case but one has a single problem
+    never_shown: str = ""  # personal data the message must not echo whole
 
 
 C = ("--content-dir", "content")
+PROFILE_RENDER = ("render", "--profile", "me.yaml")
+REFUND = 'refund:\n  bik: "{bik}"\n  account: "{account}"\n'
+ACCOUNT = "40817810438000000001"
+
+
+def profile(lines: str) -> Callable[[], None]:
+    """me.yaml: a profile whose name is right and whose `lines` are what is tried."""
+    return write("me.yaml", "name_latin: QIAN DUOYU\nname_native: 钱多余\n" + lines)
+
 ITEM_RU = "ru: Сохраните контакты и сообщения."
 CASES = [
     Case("unknown scenario id", ("render", "-s", "explode"),
@@ -205,6 +215,20 @@ CASES = [
     Case("a character no installed font has (U+10FFFD)", (*C, "render"),
          "no installed font has these characters: \U0010fffd (U+10FFFD)",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: Сохраните \U0010fffd")),
+    Case("profile: a BIK that is not 9 digits", PROFILE_RENDER, "me.yaml:4: refund.bik: a BIK "
+         "has 9 digits, this one has 5", profile(REFUND.format(bik="04452", account=ACCOUNT))),
+    Case("profile: an account number whose control digit does not match the BIK",
+         PROFILE_RENDER, "me.yaml:5: refund.account: its control digit (the 9th) does not match "
+         "the BIK", profile(REFUND.format(bik="044525225", account="40817810000000000001"))),
+    Case("profile: a phone number that is not one", PROFILE_RENDER,
+         "me.yaml:3: phone: is not a phone number; write a Russian mobile number such as",
+         profile('phone: "12-ab"\n')),
+    Case("profile: an unknown key (misspelt)", PROFILE_RENDER,
+         "me.yaml:3: pasport_number: unknown key; did you mean 'passport_number'?",
+         profile("pasport_number: EK9081726\n")),
+    Case("profile: a passport number with characters it cannot have (never echoed whole)",
+         PROFILE_RENDER, "me.yaml:3: passport_number: (", profile("passport_number: EK90817/26\n"),
+         never_shown="EK90817/26"),
     Case("output path is a folder", ("render", "-o", "output"), "output: is a folder"),
     Case("output path under a regular file", ("render", "-o", "keep.pdf/sheet.pdf"),
          "keep.pdf/sheet.pdf: cannot write there: keep.pdf is a file, not a folder"),

@@ -81,7 +81,7 @@ def test_an_empty_profile_is_all_blanks(tmp_path, text):
         ('phone: "+7 701 123 4567"\n', ":1: phone: is not a valid Russian number"),
         ('phone: "call me"\n', ":1: phone: is not a phone number"),
         ("phone: 89123456789\n", ":1: phone: write it in quotes"),
-        ('phnoe: "+79123456789"\n', ":1: phnoe: unknown key; check its spelling or remove it"),
+        ('phnoe: "+79123456789"\n', ":1: phnoe: unknown key; did you mean 'phone'?"),
         ('refund:\n  iban: "x"\n', ":2: refund.iban: unknown key"),
         ('name_latin: "张伟"\n', ":1: name_latin: use Latin letters as in the passport"),
         ('iccid: "12345"\n', ":1: iccid: is the 18–20 digits printed on the SIM card"),
