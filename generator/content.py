@@ -22,6 +22,13 @@ from generator.yaml_source import YamlDocument, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_PROBLEMS_SHOWN = 20
+PLAIN_MESSAGES = {
+    "missing": "this key is missing; add it",
+    "model_type": "must be a mapping of keys to values (key: value lines)",
+    "dict_type": "must be a mapping of keys to values (key: value lines)",
+    "string_type": "must be text, not a list, a mapping or a number; put it in quotes",
+    "list_type": "must be a list: [a, b] or one '- item' line each",
+}
 
 
 
@@ -135,6 +142,8 @@ def _problems_from(
         if detail["type"] == "missing" and location in renamed.values():
             continue  # reported once, as the misspelling of it
         message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] in PLAIN_MESSAGES:  # pydantic's words for a programmer
+            message = PLAIN_MESSAGES[detail["type"]]
         if detail["type"] == "string_pattern_mismatch":
             message = PATTERN_HINTS.get(detail["ctx"]["pattern"], message)
         if detail["type"] == "extra_forbidden":
@@ -208,6 +217,11 @@ def _load_single(path: Path, model: type[ModelT], languages: list[str]) -> Model
     return parse_model(model, load_yaml(path), languages)
 
 
+def _line_when_needed(path: Path, location: tuple[str | int, ...]) -> int | None:
+    """The line of a broken link; the file is read again only when there is one to report."""
+    return load_yaml(path).line_of(location)
+
+
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     """Read every content file under `root`; raise ContentProblems listing all that is wrong."""
     root = Path(root)
@@ -234,7 +248,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     phrasebook = attempt(root / "phrasebook.yaml", Phrasebook)
     if not problems:
         general_facts = general.facts if general is not None else None
-        problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers))
+        problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
+                                           line_of=_line_when_needed))
         problems.extend(_check_draft_scenarios(root, applications, scenarios))
     if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)

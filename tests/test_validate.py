@@ -118,7 +118,7 @@ def test_fact_without_source(content):
                    "zadolzhennost-v-yota\n", "")
     errors = errors_of(content)
     fact_line = line_above(path, line, "  - id: balance-code")  # where facts.1 starts
-    assert f"{path}:{fact_line}: facts.1.source: Field required" in errors, errors
+    assert f"{path}:{fact_line}: facts.1.source: this key is missing; add it" in errors, errors
 
 
 def test_unknown_scenario_reference(content):
