@@ -144,7 +144,8 @@ def render(
             ) from None
         place = _first_line_with(bundle.content_files(), error.characters)
         if place:  # point at the content line to change
-            raise MissingGlyphs(f"{place}: {error}", error.characters) from None
+            what, _, remedy = str(error).partition("; ")
+            raise MissingGlyphs(f"{what} in {place}; {remedy}", error.characters) from None
         raise
     step("PDF")
     return RenderResult(pdf, sheet, warnings, request.paper)

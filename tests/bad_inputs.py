@@ -213,8 +213,8 @@ CASES = [
          "facts.0.url: must be a web address starting with https:// or http://",
          replace_in("content/carriers/mts.yaml", "url: https://mts.ru/", "url: javascript:x()")),
     Case("a character no installed font has (U+10FFFD)", (*C, "render"),
-         "content/scenarios/cancel.yaml:34: no installed font has these characters: \U0010fffd "
-         "(U+10FFFD)",
+         "no installed font has these characters: \U0010fffd (U+10FFFD) in "
+         "content/scenarios/cancel.yaml:34; install fonts-noto-cjk (see README) or remove them",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: Сохраните \U0010fffd")),
     Case("profile: a BIK that is not 9 digits", PROFILE_RENDER, "me.yaml:4: refund.bik: a BIK "
          "has 9 digits, this one has 5", profile(REFUND.format(bik="04452", account=ACCOUNT))),
