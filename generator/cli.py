@@ -162,7 +162,9 @@ def render_command(
         check_target(output)  # fail before the render, not after it
     if output_format == "pdf":
         _ensure_fonts(options["content_dir"])
-    steps = StepReporter(click.echo, quiet=quiet)
+    # Step lines wait until the sheet is written: a failed render prints its one error line only.
+    progress: list[str] = []
+    steps = StepReporter(progress.append, quiet=quiet)
     steps.details["content"] = str(options["content_dir"])
     request = RenderRequest(
         scenario=scenario,
@@ -179,6 +181,8 @@ def render_command(
     target = output or DEFAULT_OUTPUT_DIR / result.file_name
     write_atomically(target, result.data)
     steps("written", f"{target} ({human_size(len(result.data))})")
+    for line in progress:
+        click.echo(line)
     if open_after:
         click.launch(str(target))
 

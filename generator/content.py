@@ -15,13 +15,20 @@ from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
 from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
-from generator.problems import PATTERN_HINTS, misspelt_keys
+from generator.problems import PATTERN_HINTS, meant_key, misspelt_keys
 from generator.references import reference_problems
 from generator.text_policy import unsafe_strings
 from generator.yaml_source import YamlDocument, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_PROBLEMS_SHOWN = 20
+PLAIN_MESSAGES = {
+    "missing": "this key is missing; add it",
+    "model_type": "must be a mapping of keys to values (key: value lines)",
+    "dict_type": "must be a mapping of keys to values (key: value lines)",
+    "string_type": "must be text, not a list, a mapping or a number; put it in quotes",
+    "list_type": "must be a list: [a, b] or one '- item' line each",
+}
 
 
 
@@ -113,7 +120,18 @@ def _field_name(location: tuple) -> str:
     return ".".join(str(part) for part in location) or "(file)"
 
 
-def _problems_from(error: ValidationError, document: YamlDocument) -> list[ContentError]:
+def _value_at(data: object, location: tuple) -> object:
+    for part in location:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _problems_from(
+    error: ValidationError, document: YamlDocument, model: type[BaseModel] | None = None
+) -> list[ContentError]:
     details = [
         (tuple(part for part in detail["loc"] if part != "root"), detail)
         for detail in error.errors(include_url=False)
@@ -124,11 +142,16 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> list[Conte
         if detail["type"] == "missing" and location in renamed.values():
             continue  # reported once, as the misspelling of it
         message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] in PLAIN_MESSAGES:  # pydantic's words for a programmer
+            message = PLAIN_MESSAGES[detail["type"]]
         if detail["type"] == "string_pattern_mismatch":
             message = PATTERN_HINTS.get(detail["ctx"]["pattern"], message)
         if detail["type"] == "extra_forbidden":
             meant = renamed.get(location)
-            hint = f"did you mean {meant[-1]!r}?" if meant else "check its spelling or remove it"
+            name = meant[-1] if meant else None
+            if name is None and model is not None:
+                name = meant_key(model, location, _value_at(document.data, location[:-1]))
+            hint = f"did you mean {name!r}?" if name else "check its spelling or remove it"
             message = f"unknown key; {hint}"
         line = document.line_of(location)
         problems.append(ContentError(document.path, line, _field_name(location), message))
@@ -161,7 +184,7 @@ def parse_model(model: type[ModelT], document: YamlDocument, user_languages: lis
     try:
         return model.model_validate(document.data, context=context)
     except ValidationError as error:
-        raise ContentProblems(_problems_from(error, document)) from None
+        raise ContentProblems(_problems_from(error, document, model)) from None
 
 
 def _load_folder(
@@ -194,6 +217,11 @@ def _load_single(path: Path, model: type[ModelT], languages: list[str]) -> Model
     return parse_model(model, load_yaml(path), languages)
 
 
+def _line_when_needed(path: Path, location: tuple[str | int, ...]) -> int | None:
+    """The line of a broken link; the file is read again only when there is one to report."""
+    return load_yaml(path).line_of(location)
+
+
 def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     """Read every content file under `root`; raise ContentProblems listing all that is wrong."""
     root = Path(root)
@@ -220,7 +248,8 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     phrasebook = attempt(root / "phrasebook.yaml", Phrasebook)
     if not problems:
         general_facts = general.facts if general is not None else None
-        problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers))
+        problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
+                                           line_of=_line_when_needed))
         problems.extend(_check_draft_scenarios(root, applications, scenarios))
     if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)

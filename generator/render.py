@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -142,6 +142,10 @@ def render(
                 f"no installed font can print a character of the profile's {', '.join(fields)}; "
                 "install fonts-noto-cjk (see README) or write it differently"
             ) from None
+        place = _first_line_with(bundle.content_files(), error.characters)
+        if place:  # point at the content line to change
+            what, _, remedy = str(error).partition("; ")
+            raise MissingGlyphs(f"{what} in {place}; {remedy}", error.characters) from None
         raise
     step("PDF")
     return RenderResult(pdf, sheet, warnings, request.paper)
@@ -149,6 +153,15 @@ def render(
 
 def _no_step(name: str) -> None:
     """The default step callback: the core itself never prints."""
+
+
+def _first_line_with(paths: Iterable[Path], characters: list[str]) -> str | None:
+    """`file:line` of the first content line holding one of `characters`."""
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(char in line for char in characters):
+                return f"{path}:{number}"
+    return None
 
 
 def _profile_fields_with(profile: Profile | Path | None, characters: list[str]) -> list[str]:

@@ -99,13 +99,24 @@ class Case:
     prepare: Callable[[], None] | None = None
     exit_code: int = 2
     lines: int = 1  # one line per problem; every case but one has a single problem
+    never_shown: str = ""  # personal data the message must not echo whole
 
 
 C = ("--content-dir", "content")
+PROFILE_RENDER = ("render", "--profile", "me.yaml")
+REFUND = 'refund:\n  bik: "{bik}"\n  account: "{account}"\n'
+ACCOUNT = "40817810438000000001"
+
+
+def profile(lines: str) -> Callable[[], None]:
+    """me.yaml: a profile whose name is right and whose `lines` are what is tried."""
+    return write("me.yaml", "name_latin: QIAN DUOYU\nname_native: 钱多余\n" + lines)
+
 ITEM_RU = "ru: Сохраните контакты и сообщения."
 CASES = [
     Case("unknown scenario id", ("render", "-s", "explode"),
-         "unknown scenario 'explode'; choose one of: cancel"),
+         "unknown scenario 'explode'; choose one of: cancel, esim, keep-number, lost, proxy, "
+         "transfer"),
     Case("unknown carrier id", ("render", "-c", "vodafone"), "unknown carrier 'vodafone'"),
     Case("unknown language", ("render", "-l", "fr"), "unknown language 'fr'"),
     Case("unknown option", ("render", "--colour", "red"), "No such option '--colour'"),
@@ -113,25 +124,28 @@ CASES = [
     Case("malformed YAML (unclosed bracket)", (*C, "render"),
          "content/carriers/mts.yaml:4: invalid YAML, column 5: expected ',' or ']'",
          replace_in("content/carriers/mts.yaml", "id: mts\n", "id: [mts\n")),
-    Case("YAML indented with a tab", (*C, "render"), "content/meta.yaml:3: invalid YAML, column 1",
+    Case("YAML indented with a tab", (*C, "render"), "content/meta.yaml:4: invalid YAML, column 1",
          replace_in("content/meta.yaml", "staff_language: ru", "\tstaff_language: ru")),
     Case("duplicate key", (*C, "render"), "duplicate key 'id'",
          replace_in("content/carriers/mts.yaml", "id: mts\n", "id: mts\nid: mts\n")),
     Case("wrong type (a list where text is expected)", (*C, "render"),
-         "content/meta.yaml:2: content_version: Input should be a valid string",
+         "content/meta.yaml:3: content_version: must be text, not a list, a mapping or a number",
          replace_in("content/meta.yaml", 'content_version: "2026.11.21"', "content_version: [1]")),
     Case("wrong type (text where a list is expected)", (*C, "render"),
-         "content/scenarios/cancel.yaml:9: aliases: Input should be a valid list",
-         replace_in("content/scenarios/cancel.yaml", "aliases: [注销, 销户, 销号, 退卡]",
+         "content/scenarios/cancel.yaml:11: aliases: must be a list: [a, b]",
+         replace_in("content/scenarios/cancel.yaml",
+                    "aliases: [注销, 销户, 销号, 退卡, 註銷, 銷號, 解約, 退租, end, terminate]",
                     "aliases: 注销")),
     Case("unknown key (misspelt)", (*C, "render"), "titel: unknown key; did you mean 'title'?",
          replace_in("content/scenarios/cancel.yaml", "title:", "titel:")),
     Case("a file without its `languages` key (reported once, not for every text)",
-         (*C, "render"), "content/ui.yaml:3: languages: Field required",
-         replace_in("content/ui.yaml", "languages: [zh-Hans]\n", "")),
+         (*C, "render"), "content/ui.yaml:3: languages: this key is missing; add it",
+         replace_in("content/ui.yaml", "languages: [zh-Hans, zh-Hant, en]\n", "")),
     Case("a language meta.yaml does not list", (*C, "render"),
-         "content/carriers/mts.yaml:2: languages: fr not in meta.yaml user_languages (zh-Hans)",
-         replace_in("content/carriers/mts.yaml", "languages: [zh-Hans]", "languages: [fr]")),
+         "content/carriers/mts.yaml:2: languages: fr not in meta.yaml user_languages "
+         "(zh-Hans, zh-Hant, en)",
+         replace_in("content/carriers/mts.yaml", "languages: [zh-Hans, zh-Hant, en]",
+                    "languages: [fr]")),
     Case(f"text over the {MAX_TEXT_LENGTH}-character limit", (*C, "render"),
          f"ru text is longer than {MAX_TEXT_LENGTH} characters",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: " + "Очень " * 110)),
@@ -193,14 +207,29 @@ CASES = [
          "content/carriers/mts.yaml:3: id: must match the file name 'mts'",
          replace_in("content/carriers/mts.yaml", "id: mts\n", "id: mts2\n")),
     Case("a fact for a scenario that does not exist", (*C, "render"),
-         "unknown scenario 'cancle'; known: cancel",
+         "content/general.yaml:154: facts.11.scenarios.0: unknown scenario 'cancle'; known: cancel",
          replace_in("content/general.yaml", "scenarios: [cancel]", "scenarios: [cancle]")),
     Case("javascript: link as a fact's url", (*C, "render"),
          "facts.0.url: must be a web address starting with https:// or http://",
          replace_in("content/carriers/mts.yaml", "url: https://mts.ru/", "url: javascript:x()")),
     Case("a character no installed font has (U+10FFFD)", (*C, "render"),
-         "no installed font has these characters: \U0010fffd (U+10FFFD)",
+         "no installed font has these characters: \U0010fffd (U+10FFFD) in "
+         "content/scenarios/cancel.yaml:34; install fonts-noto-cjk (see README) or remove them",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: Сохраните \U0010fffd")),
+    Case("profile: a BIK that is not 9 digits", PROFILE_RENDER, "me.yaml:4: refund.bik: a BIK "
+         "has 9 digits, this one has 5", profile(REFUND.format(bik="04452", account=ACCOUNT))),
+    Case("profile: an account number whose control digit does not match the BIK",
+         PROFILE_RENDER, "me.yaml:5: refund.account: its control digit (the 9th) does not match "
+         "the BIK", profile(REFUND.format(bik="044525225", account="40817810000000000001"))),
+    Case("profile: a phone number that is not one", PROFILE_RENDER,
+         "me.yaml:3: phone: is not a phone number; write a Russian mobile number such as",
+         profile('phone: "12-ab"\n')),
+    Case("profile: an unknown key (misspelt)", PROFILE_RENDER,
+         "me.yaml:3: pasport_number: unknown key; did you mean 'passport_number'?",
+         profile("pasport_number: EK9081726\n")),
+    Case("profile: a passport number with characters it cannot have (never echoed whole)",
+         PROFILE_RENDER, "me.yaml:3: passport_number: (", profile("passport_number: EK90817/26\n"),
+         never_shown="EK90817/26"),
     Case("output path is a folder", ("render", "-o", "output"), "output: is a folder"),
     Case("output path under a regular file", ("render", "-o", "keep.pdf/sheet.pdf"),
          "keep.pdf/sheet.pdf: cannot write there: keep.pdf is a file, not a folder"),

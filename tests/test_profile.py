@@ -1,12 +1,20 @@
 """The personal profile: values normalised, every mistake one `file:line: field: message`."""
 
+import contextlib
+import logging
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
 
 from generator.content import ContentProblems
+from generator.errors import RenderError
 from generator.models.profile import PROFILE_FIELDS, Profile
 from generator.profile import load_profile, template_text
+from generator.render import RenderRequest, render
+from tests.conftest import page_texts
+from tests.strategies import appears_in, printable_text
 
 FULL_PROFILE = """\
 name_latin: "ZHANG  WEI"
@@ -81,7 +89,7 @@ def test_an_empty_profile_is_all_blanks(tmp_path, text):
         ('phone: "+7 701 123 4567"\n', ":1: phone: is not a valid Russian number"),
         ('phone: "call me"\n', ":1: phone: is not a phone number"),
         ("phone: 89123456789\n", ":1: phone: write it in quotes"),
-        ('phnoe: "+79123456789"\n', ":1: phnoe: unknown key; check its spelling or remove it"),
+        ('phnoe: "+79123456789"\n', ":1: phnoe: unknown key; did you mean 'phone'?"),
         ('refund:\n  iban: "x"\n', ":2: refund.iban: unknown key"),
         ('name_latin: "张伟"\n', ":1: name_latin: use Latin letters as in the passport"),
         ('iccid: "12345"\n', ":1: iccid: is the 18–20 digits printed on the SIM card"),
@@ -140,3 +148,47 @@ def test_the_template_filled_in_loads(tmp_path):
     profile = load_profile(write(tmp_path, text))
     assert profile.name_latin == "ZHANG WEI"
     assert profile.refund.account == "40703810890480000101"
+
+
+@settings(max_examples=3, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(name=printable_text(max_size=12))
+@example(name="钱多余")
+@example(name="Ngũgĩ wa Thiong'o <b>&</b> محمد")
+@example(name="\U00013000\U00013001")  # Egyptian hieroglyphs: no font the sheet uses has them
+def test_any_printable_native_name_is_printed_or_refused_clearly(tmp_path_factory, name):
+    """Issue 9: printable Unicode in name_native ends in the PDF's text or in one line that
+    names the field and what to do, never echoing the name or failing with a traceback."""
+    folder = tmp_path_factory.mktemp("native-name")
+    path = folder / "me.yaml"
+    path.write_text(yaml.safe_dump({"name_latin": "QIAN DUOYU", "name_native": name},
+                                   allow_unicode=True), encoding="utf-8")
+    try:
+        profile = load_profile(path)
+    except ContentProblems as error:
+        message = str(error)
+        assert message.startswith(f"{path}:2: name_native: ") and "\n" not in message, message
+        return
+    if profile.name_native is None:  # only spaces: an empty field, printed as a blank
+        assert not name.strip()
+        return
+    try:
+        with _weasyprint_warnings_kept_out_of_the_log():
+            result = render(RenderRequest(carrier="mts", profile=profile))
+    except RenderError as error:
+        message = str(error)
+        assert "\n" not in message and "name_native" in message, message
+        assert "install fonts-noto-cjk" in message and profile.name_native not in message
+        return
+    assert appears_in(profile.name_native, "".join(page_texts(result.data))), name
+
+
+@contextlib.contextmanager
+def _weasyprint_warnings_kept_out_of_the_log():
+    """A refused character logs a WeasyPrint warning on purpose; the error carries it."""
+    logger = logging.getLogger("weasyprint")
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.propagate = True

@@ -61,7 +61,10 @@ def weasyprint_warnings_kept_out_of_the_log():
 
 def with_first_item(folder: Path, text: str) -> None:
     def change(data):
-        data["sections"][0]["items"][0]["text"] = {"zh-Hans": text, "ru": text}
+        # Every language the file declares, so only the text itself can be refused.
+        data["sections"][0]["items"][0]["text"] = {
+            **{language: text for language in data["languages"]}, "ru": text
+        }
 
     edit_yaml(folder / "scenarios" / "cancel.yaml", change)
 

@@ -32,6 +32,13 @@ def replace(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def line_above(path: Path, line: int, start: str) -> int:
+    """The nearest line above `line` that starts with `start` (leading spaces included), so a
+    test follows the content when lines are added above or between (new languages, facts)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number in range(line - 1, 0, -1) if lines[number - 1].startswith(start))
+
+
 def errors_of(folder: Path) -> list[str]:
     return [error.format() for error in validate_content(folder, today=CHECKED).errors]
 
@@ -75,16 +82,19 @@ def test_missing_russian_in_a_fact(content):
     path = content / "general.yaml"
     line = replace(path, "      ru: Замена SIM-карты бесплатна.\n", "")
     errors = errors_of(content)
-    text_line = line - 2  # `text:`, then `zh-Hans:`, then the removed `ru:`
+    text_line = line_above(path, line, "    text:")  # the fact's text, above the removed `ru:`
+    assert text_line < line - 1  # the user languages' lines sit between
     assert any(e.startswith(f"{path}:{text_line}: facts.")
                and e.endswith(".text: missing text in ru") for e in errors), errors
 
 
 def test_language_not_declared_by_the_file(content):
+    """meta.yaml lists en, the file's `languages` does not: its en texts are refused."""
     path = content / "carriers" / "yota.yaml"
-    line = replace(path, "  ru: Yota (Йота)\n", "  ru: Yota (Йота)\n  en: Yota\n")
+    replace(path, "languages: [zh-Hans, zh-Hant, en]\n", "languages: [zh-Hans, zh-Hant]\n")
+    name_line = replace(path, "name:\n", "name:\n")
     errors = errors_of(content)
-    assert any(e.startswith(f"{path}:{line - 2}: name: language en is not in this file's")
+    assert any(e.startswith(f"{path}:{name_line}: name: language en is not in this file's")
                for e in errors), errors
 
 
@@ -107,7 +117,8 @@ def test_fact_without_source(content):
     line = replace(path, "    source: https://manyme.ru/articles/kak-proverit-i-pogasit-"
                    "zadolzhennost-v-yota\n", "")
     errors = errors_of(content)
-    assert f"{path}:{line - 6}: facts.1.source: Field required" in errors, errors
+    fact_line = line_above(path, line, "  - id: balance-code")  # where facts.1 starts
+    assert f"{path}:{fact_line}: facts.1.source: this key is missing; add it" in errors, errors
 
 
 def test_unknown_scenario_reference(content):

@@ -34,9 +34,10 @@ class UserText(RootModel[dict[str, str]]):
     @field_validator("root")
     @classmethod
     def _user_languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-        languages = [
-            code for code in (info.context or {}).get("languages", []) if code != STAFF_LANGUAGE
-        ]
+        declared = (info.context or {}).get("languages", [])
+        if declared is None:  # the file's `languages` key is broken and reported on its own
+            declared = list(value)
+        languages = [code for code in declared if code != STAFF_LANGUAGE]
         unknown = sorted(set(value) - set(languages))
         if unknown:
             raise ValueError(
