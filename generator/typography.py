@@ -12,7 +12,7 @@ import re
 
 NO_BREAK_SPACE = "\u00a0"
 WORD_JOINER = "\u2060"
-LONGEST_JOINED_ENDING = 24  # characters: two ordinary words, never a whole line
+LONGEST_JOINED_ENDING = 30  # characters: two words, never near a whole line
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Three hanzi at the end, then only closing punctuation (。？！」) or nothing.
 HAN_ENDING = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{3})(\W*)$")
