@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.paper import DEFAULT_PAPER, PAPERS, Paper
+from generator.typography import keep_last_words_together
 from generator.view import SheetView
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -18,7 +19,7 @@ STYLESHEETS_DIR = "css"
 
 @cache
 def _environment(templates_dir: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,  # .j2 templates produce HTML: escape every value, always
         undefined=jinja2.StrictUndefined,
@@ -28,6 +29,8 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
         # folder): a cold render skips compiling them. Templates only, never content.
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
+    environment.filters["no_widow"] = keep_last_words_together
+    return environment
 
 
 @cache

@@ -10,11 +10,13 @@ import subprocess
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
 
 import pikepdf
 import pytest
 from PIL import Image, ImageChops
 
+from generator.fonts import CUTS
 from generator.models import Confidence
 from generator.paper import BOX_HEIGHT_MM, BOX_WIDTH_MM, FOOTER_HEIGHT_MM, PAPERS
 from generator.qr import QUIET_ZONE_MODULES
@@ -234,13 +236,33 @@ def test_no_widowed_word_ends_a_wrapped_paragraph(key):
 
 
 # Rule 5: no italics, at most two sans-serif families.
+@cache
+def cut_sources() -> dict[str, str]:
+    """PDF font name of each pre-cut face ("Sim-Noto-SC") → the typeface it is cut from.
+
+    05-fonts.css names the cut files; generator/fonts.py says which system face each file is
+    cut from. A cut keeps the design: the reader sees one typeface, so it counts as one."""
+    css_file = Path(__file__).parents[1] / "templates" / "css" / "05-fonts.css"
+    css = css_file.read_text(encoding="utf-8")
+    source = {cut.file_name: cut.family for cut in CUTS}
+    faces = re.findall(r'font-family:\s*"([^"]+)";[^}]*src:\s*url\("[^"]*/([^"/]+)"\)', css)
+    assert faces, "no @font-face in 05-fonts.css"
+    return {family.replace(" ", "-"): source[file].replace(" ", "-") for family, file in faces}
+
+
+def reader_family(font: str) -> str:
+    """The typeface a reader sees: weights, script variants and cuts of one design are one."""
+    font = re.sub(r"-(Bold|Regular|Medium|Light|Black|Book)$", "", font)
+    font = cut_sources().get(font, font)
+    return re.sub(r"-(SC|TC|JP|KR|HK)$", "", font)
+
+
 @sheets
 def test_no_italics_and_at_most_two_sans_families(key):
     glyphs = [g for page in sheet(key).pages for g in page.glyphs]
     assert not {g.font for g in glyphs if re.search("italic|oblique", g.font, re.I)}
     assert all(abs(g.skew) < 1e-6 for g in glyphs), "slanted (synthetic italic) glyphs"
-    families = {re.sub(r"-(Bold|Regular|Medium|Light|Black|Book)$|-(SC|TC|JP|KR|HK)\b", "",
-                       re.sub(r"-(Bold|Regular)$", "", g.font)) for g in glyphs}
+    families = {reader_family(g.font) for g in glyphs}
     assert len(families) <= 2, families
     assert all("Sans" in family for family in families), families
 
@@ -309,6 +331,21 @@ def element_text(page: PageInk, element: dict) -> str:
     return "".join(g.text for g in page.glyphs if g.mcid in mcids)
 
 
+def own_language_text(page: PageInk, element: dict) -> str:
+    """The element's text without nested elements tagged with another language (a blank's
+    label hanging under a Russian line): those are checked as paragraphs of their own."""
+    mcids = set()
+
+    def walk(e):
+        mcids.update(e.get("mcids") or [])
+        for child in e.get("children", []):
+            if not child.get("lang") or child["lang"] == element["lang"]:
+                walk(child)
+
+    walk(element)
+    return "".join(g.text for g in page.glyphs if g.mcid in mcids)
+
+
 @sheets
 def test_sections_hold_2_to_9_items_and_the_last_ends_all_done(key):
     s = sheet(key)
@@ -337,11 +374,12 @@ def paragraphs(page: PageInk) -> list[tuple[str, str]]:
     """(language, text) of every paragraph with its own language in the structure."""
     found = []
 
-    def walk(element):
-        if element.get("type") in ("P", "H1", "H2") and element.get("lang"):
-            found.append((element["lang"], element_text(page, element)))
+    def walk(element, parent_lang=None):
+        lang = element.get("lang")
+        if lang and (element.get("type") in ("P", "H1", "H2") or lang != parent_lang):
+            found.append((lang, own_language_text(page, element)))
         for child in element.get("children", []):
-            walk(child)
+            walk(child, lang or parent_lang)
 
     for element in page.structure:
         walk(element)

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.models import Confidence
 from generator.render import resolve_scenario
-from tests.conftest import bundle, column_text, page_texts, rendered, squash
+from tests.conftest import bundle, page_texts, rendered, squash
+from tests.pdf_structure import tagged_blocks
 
 SCENARIOS = ["cancel", "esim", "lost", "keep-number", "proxy", "transfer"]
 CARRIERS = ["generic", "mts", "beeline", "megafon", "t2", "yota"]
@@ -51,8 +52,9 @@ def test_each_part_on_its_own_page(scenario, carrier):
 def test_no_unconfirmed_fact_is_printed_as_a_statement(scenario, carrier):
     data = rendered(scenario=scenario, carrier=carrier).data
     texts = page_texts(data)
-    # The carrier box prints values and contact questions in a right-hand column (x > 95 mm).
-    everything = squash("".join(texts) + column_text(data, 3, 95))
+    # The carrier box prints values and contact questions in a right-hand column, which plain
+    # extraction interleaves with the labels: each tagged paragraph is read whole as well.
+    everything = squash("".join(texts) + "".join(block.text for block in tagged_blocks(data)))
     questions_page = squash(texts[2])
     facts = bundle().facts_for(scenario, carrier)
     assert facts
