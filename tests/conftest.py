@@ -86,3 +86,11 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of the shipped content/ to break on purpose."""
+    from tests.content_tools import copy_content
+
+    return copy_content(tmp_path / "content")

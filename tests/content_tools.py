@@ -18,6 +18,14 @@ def copy_content(target: Path) -> Path:
     return target
 
 
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the one place `old` stands in `path`; return the line it starts on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
     """Load `path`, let `change` edit the data in place, write it back as YAML."""
     data = load_yaml(path).data

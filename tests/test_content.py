@@ -1,6 +1,5 @@
 """The content folder loads, and each kind of broken file is reported as file:line: field."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,9 @@ from generator.content import (
 )
 from generator.interface import CATALOG_FILE, WIZARD_FILE
 from generator.models import Confidence
+from tests.content_tools import replace_once
 
-
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(DEFAULT_CONTENT_DIR, target)
-    return target
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+replace = replace_once
 
 
 def problems_of(folder: Path) -> str:

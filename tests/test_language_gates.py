@@ -34,10 +34,8 @@ SHEETS = [(s, c, lang) for s in SCENARIOS for c in CARRIERS for lang in LANGUAGE
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(DEFAULT_CONTENT_DIR, copy)
-    return copy
+def content(content_copy) -> Path:
+    return content_copy
 
 
 def plant(path: Path, old: str, new: str) -> None:

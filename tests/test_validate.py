@@ -1,7 +1,6 @@
 """`sim-checklist validate`: each kind of content error at its file:line, stale facts warned."""
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,24 +11,18 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.content import DEFAULT_CONTENT_DIR
 from generator.validate import validate_content
+from tests.content_tools import replace_once
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHECKED = dt.date(2026, 11, 21)  # the date every shipped fact was checked
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(DEFAULT_CONTENT_DIR, target)
-    return target
+def content(content_copy) -> Path:
+    return content_copy
 
 
-def replace(path: Path, old: str, new: str) -> int:
-    """Replace the first `old` and return the line it starts on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+replace = replace_once
 
 
 def line_above(path: Path, line: int, start: str) -> int:
