@@ -29,4 +29,12 @@ def template_text(content_dir: Path = DEFAULT_CONTENT_DIR) -> str:
         parse_model(Profile, document, [])  # a template that fails its own schema is a bug
     if not text.strip():
         raise UserError(f"{path}: is empty")
-    return text
+    return schema_header() + text
+
+
+def schema_header() -> str:
+    """The first line: editors with the YAML language server then complete and check the file."""
+    from generator.paths import PROJECT_ROOT
+
+    schema = PROJECT_ROOT / "schema" / "profile.schema.json"
+    return f"# yaml-language-server: $schema={schema.as_uri()}\n"

@@ -137,6 +137,10 @@ def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
 def test_profile_template_prints_or_writes_and_never_overwrites(in_tmp):
     printed = run("profile-template")
     assert printed.exit_code == 0
+    header = printed.output.splitlines()[0]
+    assert header.startswith("# yaml-language-server: $schema=file://")
+    schema = Path(header.split("$schema=file://", 1)[1])
+    assert schema.is_file() and schema.name == "profile.schema.json"
     assert "passport_number:" in printed.output and printed.output.startswith("#")
     written = run("profile-template", "-o", "me.yaml")
     assert written.exit_code == 0
