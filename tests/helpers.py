@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -105,3 +107,15 @@ def add_fictional_carrier(content: Path) -> Path:
 
 def run(*args: str, input: str | None = None):
     return CliRunner().invoke(cli, list(args), input=input, prog_name="sim-checklist")
+
+
+@contextlib.contextmanager
+def weasyprint_warnings_kept_out_of_the_log():
+    """A refused character logs a WeasyPrint warning on purpose; the result or error carries it,
+    so the autouse check in conftest.py must not see it."""
+    logger = logging.getLogger("weasyprint")
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.propagate = True

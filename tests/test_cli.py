@@ -98,19 +98,6 @@ def test_python_dash_m_runs_the_same_cli():
     assert "Carriers (-c):" in result.stdout
 
 
-def test_help_and_list_do_not_import_weasyprint():
-    code = ("import sys; from generator.cli import cli; "
-            "sys.argv=['sim-checklist','list']; "
-            "import contextlib, io\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    try: cli()\n"
-            "    except SystemExit: pass\n"
-            "print('weasyprint' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PROJECT, check=False)
-    assert result.stdout.strip() == "False", result.stderr
-
-
 def test_a_language_a_file_lacks_is_refused_naming_the_files(in_tmp):
     import shutil
 

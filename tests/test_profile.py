@@ -1,7 +1,5 @@
 """The personal profile: values normalised, every mistake one `file:line: field: message`."""
 
-import contextlib
-import logging
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from generator.models.profile import PROFILE_FIELDS, Profile
 from generator.profile import load_profile, template_text
 from generator.render import RenderRequest, render
 from tests.conftest import page_texts
+from tests.helpers import weasyprint_warnings_kept_out_of_the_log
 from tests.strategies import appears_in, printable_text
 
 FULL_PROFILE = """\
@@ -173,7 +172,7 @@ def test_any_printable_native_name_is_printed_or_refused_clearly(tmp_path_factor
         assert not name.strip()
         return
     try:
-        with _weasyprint_warnings_kept_out_of_the_log():
+        with weasyprint_warnings_kept_out_of_the_log():
             result = render(RenderRequest(carrier="mts", profile=profile))
     except RenderError as error:
         message = str(error)
@@ -183,12 +182,3 @@ def test_any_printable_native_name_is_printed_or_refused_clearly(tmp_path_factor
     assert appears_in(profile.name_native, "".join(page_texts(result.data))), name
 
 
-@contextlib.contextmanager
-def _weasyprint_warnings_kept_out_of_the_log():
-    """A refused character logs a WeasyPrint warning on purpose; the error carries it."""
-    logger = logging.getLogger("weasyprint")
-    logger.propagate = False
-    try:
-        yield
-    finally:
-        logger.propagate = True

@@ -5,7 +5,6 @@ each); the rest stop at the HTML."""
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 import tempfile
 from pathlib import Path
@@ -25,6 +24,7 @@ from generator.text_policy import text_problem
 from generator.yaml_source import load_yaml
 from tests.conftest import page_texts
 from tests.content_tools import copy_content, edit_yaml
+from tests.helpers import weasyprint_warnings_kept_out_of_the_log
 from tests.strategies import (
     CONTENT_PROBLEM,
     any_text,
@@ -48,15 +48,6 @@ def content_copy():
         yield copy_content(Path(name) / "content")
 
 
-@contextlib.contextmanager
-def weasyprint_warnings_kept_out_of_the_log():
-    """A refused character logs a WeasyPrint warning on purpose; the result carries it."""
-    logger = logging.getLogger("weasyprint")
-    logger.propagate = False
-    try:
-        yield
-    finally:
-        logger.propagate = True
 
 
 def with_first_item(folder: Path, text: str) -> None:

@@ -72,8 +72,9 @@ def test_the_reporter_measures_the_time_between_steps():
 
 
 @pytest.mark.parametrize("args", [["--help"], ["build-all", "--help"], ["wizard", "--help"],
-                                  ["schema", "--check"], ["render", "--help"]])
-def test_help_and_schema_do_not_import_weasyprint(args):
+                                  ["schema", "--check"], ["render", "--help"], ["list"],
+                                  ["validate"]])
+def test_light_commands_do_not_import_weasyprint(args):
     code = ("import sys, contextlib, io; from generator.cli import cli; "
             f"sys.argv=['sim-checklist', *{args!r}]\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -1,8 +1,6 @@
 """`sim-checklist validate`: each kind of content error at its file:line, stale facts warned."""
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -215,19 +213,6 @@ def test_missing_content_folder_is_one_line_exit_2(tmp_path):
     result = validate_cli(tmp_path / "nowhere")
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'nowhere'}: content folder not found"
-
-
-def test_validate_does_not_import_weasyprint():
-    code = ("import sys; from generator.cli import cli; "
-            "sys.argv=['sim-checklist','validate']; "
-            "import contextlib, io\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    try: cli()\n"
-            "    except SystemExit: pass\n"
-            "print('weasyprint' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PROJECT, check=False)
-    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_a_broken_default_carrier_is_reported_once(content):
