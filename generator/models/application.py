@@ -14,7 +14,7 @@ from pydantic import Field, RootModel, StringConstraints, ValidationInfo, field_
 
 from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.profile import PROFILE_FIELDS
-from generator.models.text import STAFF_LANGUAGE, Text
+from generator.models.text import STAFF_LANGUAGE, Text, checked_translations
 
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$")]
 RussianLine = Annotated[str, StringConstraints(min_length=1, max_length=300)]
@@ -38,16 +38,10 @@ class UserText(RootModel[dict[str, str]]):
         if declared is None:  # the file's `languages` key is broken and reported on its own
             declared = list(value)
         languages = [code for code in declared if code != STAFF_LANGUAGE]
-        unknown = sorted(set(value) - set(languages))
-        if unknown:
-            raise ValueError(
-                f"language {', '.join(unknown)} is not a user language of this file "
-                f"({', '.join(languages)}); a gloss has no Russian"
-            )
-        missing = [code for code in languages if not (value.get(code) or "").strip()]
-        if missing:
-            raise ValueError(f"missing text in {', '.join(missing)}")
-        return {code: text.strip() for code, text in value.items()}
+        return checked_translations(
+            value, languages,
+            f"is not a user language of this file ({', '.join(languages)}); a gloss has no Russian",
+        )
 
     def __getitem__(self, language: str) -> str:
         return self.root[language]
