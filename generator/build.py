@@ -68,7 +68,7 @@ class SheetRecord:
     inputs: str
     pages: int
     size: int
-    preview: str
+    preview: str  # "" for a sheet the index shows no preview of
     facts_checked: str | None = None
 
 
@@ -98,6 +98,15 @@ def plan_jobs(bundle: ContentBundle) -> list[Job]:
         for carrier_id in bundle.carriers
         for language in bundle.languages_for(scenario_id, carrier_id)
     ]
+
+
+def preview_jobs(jobs: list[Job], language_order: list[str]) -> set[Job]:
+    """The sheets the index shows a picture of: per scenario × carrier, the one in the first
+    language (in the content's order) it exists in. Only these get a preview."""
+    first: dict[tuple[str, str], Job] = {}
+    for job in sorted(jobs, key=lambda job: language_order.index(job.language)):
+        first.setdefault((job.scenario, job.carrier), job)
+    return set(first.values())
 
 
 def _files_under(folder: Path, pattern: str, skip: tuple[str, ...] = ()) -> Iterator[Path]:
@@ -151,14 +160,16 @@ class Manifest:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.sheets = {}  # no manifest or an unreadable one: everything is rebuilt
 
-    def up_to_date(self, folder: Path, job: Job, inputs: str) -> SheetRecord | None:
+    def up_to_date(
+        self, folder: Path, job: Job, inputs: str, with_preview: bool
+    ) -> SheetRecord | None:
         record = self.sheets.get(job.pdf_name)
         if record is None or record.inputs != inputs:
             return None
         pdf = folder / job.pdf_name
         if not pdf.is_file() or pdf.stat().st_size != record.size:
             return None
-        if not (folder / record.preview).is_file():
+        if with_preview and not (record.preview and (folder / record.preview).is_file()):
             return None
         return record
 
@@ -195,7 +206,8 @@ class JobOutcome:
     error: str | None = None
 
 
-def _run_job(job: Job) -> JobOutcome:
+def _run_job(task: tuple[Job, bool]) -> JobOutcome:
+    job, with_preview = task
     assert _worker_bundle is not None, "worker not started"
     request = RenderRequest(job.scenario, job.carrier, job.language,
                             content_dir=_worker_bundle.root)
@@ -203,13 +215,26 @@ def _run_job(job: Job) -> JobOutcome:
         result = render(request, _worker_bundle)
         if result.warnings:
             return JobOutcome(job, error="WeasyPrint warned: " + "; ".join(result.warnings))
-        pages, preview = first_page_preview(result.data)
+        if with_preview:
+            pages, preview = first_page_preview(result.data)
+        else:
+            pages, preview = page_count(result.data), b""
     except UserError as error:
         return JobOutcome(job, error=str(error))
     except Exception as error:  # an internal bug in one sheet must not stop the others
         return JobOutcome(job, error=f"internal error: {type(error).__name__}: {error}")
     checked = result.sheet.footer.facts_checked
     return JobOutcome(job, result.data, preview, pages, checked.isoformat() if checked else None)
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def first_page_preview(pdf: bytes) -> tuple[int, bytes]:
@@ -252,19 +277,22 @@ def build_all(
     shared = shared_inputs_digest(content_dir)
     notify = on_job or (lambda job, status: None)
     todo: dict[Job, str] = {}
-    for job in plan_jobs(bundle):
+    planned = plan_jobs(bundle)
+    with_preview = preview_jobs(planned, bundle.meta.language_codes)
+    for job in planned:
         inputs = job_digest(shared, content_dir, job)
-        record = None if force else manifest.up_to_date(out_dir, job, inputs)
+        record = None if force else manifest.up_to_date(out_dir, job, inputs, job in with_preview)
         if record is None:
             todo[job] = inputs
         else:
             report.skipped[job] = record
             notify(job, "skipped")
-    current = {job.pdf_name for job in plan_jobs(bundle)}
+    current = {job.pdf_name for job in planned}
     for name, record in list(manifest.sheets.items()):
         if name not in current:  # a sheet this folder's build wrote, no longer in the content
             for path in (out_dir / name, out_dir / record.preview):
-                path.unlink(missing_ok=True)
+                if path != out_dir:
+                    path.unlink(missing_ok=True)
             report.removed.append(name)
             del manifest.sheets[name]
 
@@ -275,17 +303,21 @@ def build_all(
             manifest.sheets.pop(job.pdf_name, None)
             notify(job, "failed")
             return
-        write_atomically(out_dir / job.preview_name, outcome.preview)
+        if outcome.preview:
+            write_atomically(out_dir / job.preview_name, outcome.preview)
+        else:  # an earlier build's picture of this sheet, which the index no longer shows
+            (out_dir / job.preview_name).unlink(missing_ok=True)
         write_atomically(out_dir / job.pdf_name, outcome.pdf)
-        record = SheetRecord(todo[job], outcome.pages, len(outcome.pdf), job.preview_name,
-                             outcome.facts_checked)
+        record = SheetRecord(todo[job], outcome.pages, len(outcome.pdf),
+                             job.preview_name if outcome.preview else "", outcome.facts_checked)
         report.built[job] = record
         manifest.sheets[job.pdf_name] = record
         manifest.save()  # after every sheet: an interrupted build keeps what it finished
         notify(job, "built")
 
     try:
-        for outcome in _outcomes(sorted(todo), content_dir, jobs, bundle):
+        tasks = [(job, job in with_preview) for job in sorted(todo)]
+        for outcome in _outcomes(tasks, content_dir, jobs, bundle):
             finish(outcome)
     finally:
         if out_dir.is_dir():
@@ -295,7 +327,7 @@ def build_all(
 
 
 def _outcomes(
-    todo: list[Job], content_dir: Path, jobs: int, bundle: ContentBundle
+    todo: list[tuple[Job, bool]], content_dir: Path, jobs: int, bundle: ContentBundle
 ) -> Iterator[JobOutcome]:
     if not todo:
         return

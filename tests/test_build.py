@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from generator import build
-from generator.build import MANIFEST_NAME, PREVIEW_WIDTH_PX, plan_jobs
+from generator.build import MANIFEST_NAME, PREVIEW_WIDTH_PX, Job, plan_jobs, preview_jobs
 from generator.content import load_content
 from tests.helpers import add_fictional_carrier, run, small_content
 
@@ -104,11 +104,11 @@ def test_an_interrupted_build_leaves_only_complete_files(content, tmp_path, monk
     real_run_job = build._run_job
     calls = []
 
-    def interrupt_on_second(job):
-        calls.append(job)
+    def interrupt_on_second(task):
+        calls.append(task[0])
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real_run_job(job)
+        return real_run_job(task)
 
     monkeypatch.setattr(build, "_run_job", interrupt_on_second)
     out = tmp_path / "site"
@@ -130,6 +130,13 @@ def test_an_interrupted_build_leaves_only_complete_files(content, tmp_path, monk
 
 def test_default_jobs_is_one_per_core_up_to_two():
     assert build.default_jobs() == min(2, os.cpu_count() or 1)
+
+
+def test_a_preview_is_made_of_each_cards_first_language_only():
+    jobs = [Job("cancel", "mts", "en"), Job("cancel", "mts", "zh-Hant"),
+            Job("cancel", "t2", "en"), Job("lost", "mts", "zh-Hans"), Job("lost", "mts", "en")]
+    assert preview_jobs(jobs, ["zh-Hans", "zh-Hant", "en"]) == {
+        Job("cancel", "mts", "zh-Hant"), Job("cancel", "t2", "en"), Job("lost", "mts", "zh-Hans")}
 
 
 def test_first_page_preview_of_a_real_sheet():

@@ -80,6 +80,9 @@ def test_every_link_and_preview_is_a_file_in_the_folder(site):
     cards = {name.removesuffix("-zh-Hans.pdf") for name in pdfs if name.endswith("-zh-Hans.pdf")}
     assert sorted(parser.preview_links) == sorted(f"{card}-zh-Hans.pdf" for card in cards)
     assert len(parser.images) == len(cards)
+    # only the pictures the index shows are made: none of the English sheets
+    assert sorted(path.name for path in (out / "previews").iterdir()) == sorted(
+        f"{card}-zh-Hans.png" for card in cards)
     for image, href in zip(parser.images, parser.preview_links, strict=True):
         assert image["src"] == f"previews/{Path(href).stem}.png"
         assert (out / image["src"]).is_file()
