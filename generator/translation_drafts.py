@@ -12,6 +12,7 @@ English has no machine draft: the list shows the Russian and Chinese to translat
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -80,10 +81,18 @@ def write_drafts(root: Path, fields: list[TextField], terms: list[tuple[str, str
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    write = "--write" in args
-    rest = [arg for arg in args if arg != "--write"]
-    root = Path(rest[0]) if rest else DEFAULT_CONTENT_DIR
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.translation_drafts",
+        description="List the strings that lack zh-Hant or en; draft zh-Hant with OpenCC.",
+    )
+    parser.add_argument("--write", action="store_true",
+                        help="put the zh-Hant drafts into the files, marked # DRAFT")
+    parser.add_argument("content_dir", nargs="?", type=Path, default=DEFAULT_CONTENT_DIR,
+                        help="the content folder (default: content/)")
+    args = parser.parse_args(argv)  # --help, or a usage line and exit 2 for a wrong option
+    root, write = args.content_dir, args.write
+    if not root.is_dir():
+        parser.error(f"{root} is not a folder")
     terms = [tuple(line.split()[:2]) for line in read_wordlist(root, "zh-Hant-terms.txt")]
     to_draft = missing(root, DRAFTED_LANGUAGE)
     for field in to_draft:

@@ -170,6 +170,16 @@ def test_drafts_fill_missing_zh_hant_and_stay_marked_until_reviewed(content):
     assert gates.draft_problems(content) == []
 
 
+def test_the_drafts_tool_has_help_and_refuses_a_missing_folder(tmp_path, capsys):
+    with pytest.raises(SystemExit) as help_exit:
+        translation_drafts.main(["--help"])
+    assert help_exit.value.code == 0 and "--write" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as missing_exit:
+        translation_drafts.main([str(tmp_path / "nowhere")])
+    assert missing_exit.value.code == 2
+    assert capsys.readouterr().err.strip().endswith("nowhere is not a folder")
+
+
 # The rendered documents: every span carries its language, and the PDF gives the text back.
 
 
