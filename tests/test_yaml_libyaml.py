@@ -114,12 +114,13 @@ def test_plain_files_take_the_fast_path_with_the_same_result(text, monkeypatch):
 
 
 SETTINGS = settings(
-    max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 YAML_PIECES = st.sampled_from(
     ["a", "b", "1", "0x1", "1.5", "true", "~", "null", "yes", "'q'", '"d"', ": ", ":", "- ",
      "-", "[", "]", "{", "}", ", ", "#", " ", "  ", "\n", "\t", "? ", "|", ">", "&a ", "*a",
-     "!", "%", "@", "`", "---", "...", "\\", "\u4e2d", "\u044f", "\r\n", "\r", "\u2028", "\x85", "\ufeff", "+", "2", ".", "e"]
+     "!", "%", "@", "`", "---", "...", "\\", "\u4e2d", "\u044f", "\r\n", "\r", "\u2028",
+     "\x85", "\ufeff", "+", "2", ".", "e", "\ud800", "\x00"]
 )
 
 
