@@ -7,11 +7,15 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from generator.content import DEFAULT_CONTENT_DIR, load_content
 from generator.errors import UserError
+from generator.paths import DEFAULT_CONTENT_DIR
 
 
 def _bundle(ctx: click.Context):
+    # Imported here, when the shell asks for suggestions: `--help` and every command load this
+    # module, and the content models would add pydantic to their start-up.
+    from generator.content import load_content
+
     root = ctx.find_root()
     content_dir = root.params.get("content_dir") or DEFAULT_CONTENT_DIR
     try:

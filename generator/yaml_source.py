@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator import yaml_libyaml
 from generator.errors import ContentError
 
 Location = tuple[str | int, ...]
@@ -38,8 +39,9 @@ SCALAR_TYPES = (str, int, float, bool, type(None))
 
 
 # The pure-Python SafeLoader, not LibYAML's CSafeLoader: the C composer never calls the
-# compose_node guard below, and content folders may come from other publishers. It costs
-# about 20 ms per run (benchmarks/RESULTS.md).
+# compose_node guard below, and content folders may come from other publishers. Plain files
+# take the fast path of generator.yaml_libyaml (LibYAML's parser, no C composer); this loader
+# reads what that path declines and words every error.
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader whose timestamps stay strings: dates are validated by the models.
 
@@ -82,6 +84,13 @@ for _first in "tTfF":
     )
 
 
+class _StrictResolver(yaml.resolver.Resolver):
+    """_StrictLoader's tags for plain scalars, for the fast path (generator.yaml_libyaml)."""
+
+    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
+_RESOLVER = _StrictResolver()  # no path resolvers, so it keeps no state between scalars
 _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -125,6 +134,10 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     """Parse one YAML file; every problem becomes a ContentError naming the file and line."""
     if text is None:
         text = read_text(path)
+    plain = yaml_libyaml.compose_plain(text, _RESOLVER, MAX_NESTING)
+    if plain is not None:
+        data, lines = plain
+        return YamlDocument(path=path, data=data, lines=lines)
     loader = None
     try:
         loader = _StrictLoader(text)  # the reader checks the characters here

@@ -1,10 +1,12 @@
 """The personal profile: values normalised, every mistake one `file:line: field: message`."""
 
+import typing
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
+from pydantic import BaseModel
 
 from generator.content import ContentProblems
 from generator.errors import RenderError
@@ -182,3 +184,17 @@ def test_any_printable_native_name_is_printed_or_refused_clearly(tmp_path_factor
     assert appears_in(profile.name_native, "".join(page_texts(result.data))), name
 
 
+
+
+def test_profile_fields_name_every_field_of_the_profile_model():
+    """PROFILE_FIELDS lives apart from the model (loading the content must not build it)."""
+
+    def leaves(model: type, prefix: str = "") -> list[str]:
+        found = []
+        for name, field in model.model_fields.items():
+            nested = [kind for kind in typing.get_args(field.annotation) if isinstance(kind, type)
+                      and issubclass(kind, BaseModel)]
+            found += leaves(nested[0], f"{prefix}{name}.") if nested else [f"{prefix}{name}"]
+        return found
+
+    assert sorted(PROFILE_FIELDS) == sorted(leaves(Profile))

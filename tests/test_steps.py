@@ -86,6 +86,33 @@ def test_light_commands_do_not_import_weasyprint(args):
     assert result.stdout.strip() == "False", result.stderr
 
 
+def imported_modules(args: list[str]) -> set[str]:
+    code = ("import sys, contextlib, io; from generator.cli import cli; "
+            f"sys.argv=['sim-checklist', *{args!r}]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: cli()\n"
+            "    except SystemExit: pass\n"
+            "print(' '.join(sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, check=False)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("args", [["--help"], ["render", "--help"], ["list", "--help"]])
+def test_help_starts_without_pydantic_or_yaml(args):
+    """Help is the first thing a newcomer runs: it must not load the content machinery."""
+    modules = imported_modules(args)
+    assert "click" in modules
+    assert not {"pydantic", "yaml", "generator.content", "generator.models"} & modules
+
+
+def test_loading_the_content_needs_no_phone_number_library():
+    """phonenumbers takes 25 ms to load; only a profile with a phone number needs it."""
+    modules = imported_modules(["list"])
+    assert "generator.content" in modules
+    assert not {"phonenumbers", "generator.models.profile"} & modules
+
+
 def test_shell_completion_script_is_generated():
     env = {"_SIM_CHECKLIST_COMPLETE": "bash_source"}
     result = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()"],

@@ -4,7 +4,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import printable_message
-from generator.text_policy import bounded_text, text_problem, unsafe_strings
+from generator.text_policy import bounded_text, char_problem, text_problem, unsafe_strings
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,20 @@ def test_unsafe_strings_checks_keys_and_nested_values():
 
 def test_messages_never_send_control_characters_to_the_terminal():
     assert printable_message("a\x1b[2Jb\u202ec\nd") == "a\\x1b[2Jb\\u202ec\nd"
+
+
+def test_one_search_refuses_exactly_the_characters_char_problem_refuses():
+    """text_problem screens with a regular expression; it must agree with the per-character
+    rules on every code point, with and without line breaks allowed."""
+    for code in range(0x110000):
+        char = chr(code)
+        for multiline in (True, False):
+            assert text_problem(char, multiline=multiline) == char_problem(
+                char, multiline=multiline
+            ), f"U+{code:04X}"
+
+
+def test_the_first_refused_character_is_named():
+    assert text_problem("ok\u202eand\x00") == char_problem("\u202e")
+    assert text_problem("a\nb\x07", multiline=False) == "must be one line; remove the line break"
+    assert text_problem("a\nb\x07") == char_problem("\x07")

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, RootModel, StringConstraints, ValidationInfo, field_validator
 
 from generator.models.base import ContentFile, Slug, StrictModel
-from generator.models.profile import PROFILE_FIELDS
+from generator.models.profile_fields import PROFILE_FIELDS
 from generator.models.text import STAFF_LANGUAGE, Text, checked_translations
 
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$")]
@@ -29,7 +29,7 @@ def placeholders(line: str) -> list[str]:
 class UserText(RootModel[dict[str, str]]):
     """Text shown to the user only (a gloss): every declared user language, no Russian."""
 
-    model_config = {"frozen": True}
+    model_config = {"frozen": True, "defer_build": True}
 
     @field_validator("root")
     @classmethod

@@ -18,7 +18,12 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=40)]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when first used, not when the class is
+    # created; only the file-level models validate on their own, so the nested ones (most of
+    # them) never build one, and `list` starts about twice as fast (see benchmarks/).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class ContentFile(StrictModel):

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from typing import Annotated
 
-import phonenumbers
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from generator import bank_account
 from generator.models.base import StrictModel
+from generator.models.profile_fields import PROFILE_FIELDS  # noqa: F401 - re-exported
 
 QUOTE_HINT = "write it in quotes, e.g. \"044525225\": unquoted digits are read as a number"
 
@@ -49,6 +49,8 @@ def _digits(value: object, length: int, what: str) -> str:
 
 def russian_mobile(value: object) -> str:
     """Any usual spelling of a Russian mobile number → '+7 912 345-67-89'."""
+    import phonenumbers  # here: 25 ms to load, needed only for a profile with a phone
+
     value = _text(value)
     if not isinstance(value, str):
         raise ValueError("must be a phone number in quotes")
@@ -224,11 +226,3 @@ class Profile(StrictModel):
 
 
 EMPTY_PROFILE = Profile()
-
-# The fields a content template may name as {placeholder}, the nested ones dotted.
-PROFILE_FIELDS = (
-    "name_latin", "name_native", "passport_number", "citizenship", "phone", "iccid", "email",
-    "refund.bank", "refund.bik", "refund.account", "refund.phone",
-    "representative.name_latin", "representative.passport_number",
-    "new_holder.name_latin", "new_holder.passport_number",
-)

@@ -17,7 +17,7 @@ class Text(RootModel[dict[str, str]]):
     plus the user languages the file declares in its `languages` key.
     """
 
-    model_config = {"frozen": True}
+    model_config = {"frozen": True, "defer_build": True}
 
     @field_validator("root")
     @classmethod
