@@ -42,17 +42,18 @@ def sheet_html_class():
     keeps its default stylesheet elsewhere (then only speed is lost)."""
     import weasyprint
     from weasyprint import CSS, HTML
-    from weasyprint import html as weasyprint_html
+    from weasyprint.css.counters import CounterStyle
 
     source = Path(weasyprint.__file__).parent / "css" / "html5_ua.css"
-    counter_style = getattr(weasyprint_html, "UA_COUNTER_STYLE", None)
-    if not source.is_file() or counter_style is None or not hasattr(HTML, "_ua_stylesheets"):
+    if not source.is_file() or not hasattr(HTML, "_ua_stylesheets"):
         return HTML
     text = source.read_text(encoding="utf-8")
     trimmed = trimmed_stylesheet(text)
     if trimmed == text:
         return HTML
-    stylesheet = CSS(string=trimmed, counter_style=counter_style)
+    # Its @counter-style rules go to a throw-away set: a document still gets WeasyPrint's own
+    # copy of them (parsing them into that again warns of a duplicate name).
+    stylesheet = CSS(string=trimmed, counter_style=CounterStyle())
 
     class SheetHTML(HTML):
         def _ua_stylesheets(self, forms=False):
