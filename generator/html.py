@@ -41,10 +41,14 @@ def _stylesheet(templates_dir: Path) -> Markup:
     return Markup("\n".join(path.read_text(encoding="utf-8") for path in parts))  # noqa: S704
 
 
+def sheet_stylesheet(paper: Paper, templates_dir: Path = TEMPLATES_DIR) -> Markup:
+    """The whole <style> of a sheet on `paper`."""
+    # The @page size and margins come last, from code: one per paper (generator/paper.py).
+    return _stylesheet(templates_dir) + Markup(paper.page_css())  # noqa: S704
+
+
 def render_html(
     sheet: SheetView, templates_dir: Path = TEMPLATES_DIR, paper: Paper = PAPERS[DEFAULT_PAPER]
 ) -> str:
     template = _environment(templates_dir).get_template(SHEET_TEMPLATE)
-    # The @page size and margins come last, from code: one per paper (generator/paper.py).
-    stylesheet = _stylesheet(templates_dir) + Markup(paper.page_css())  # noqa: S704
-    return template.render(sheet=sheet, stylesheet=stylesheet)
+    return template.render(sheet=sheet, stylesheet=sheet_stylesheet(paper, templates_dir))

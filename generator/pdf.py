@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from generator.errors import MissingGlyphs
@@ -63,6 +63,42 @@ def _local_fetcher(allowed_dirs: tuple[Path, ...]):
     return LocalFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
+STYLE_OPEN, STYLE_CLOSE = "<style>", "</style>"
+
+
+@cache
+def _own_stylesheets(base_dir: Path) -> frozenset[str]:
+    """The <style> texts our templates write: one per paper."""
+    from generator.html import TEMPLATES_DIR, sheet_stylesheet
+    from generator.paper import PAPERS
+
+    if base_dir != TEMPLATES_DIR:
+        return frozenset()
+    return frozenset(str(sheet_stylesheet(paper)).strip() for paper in PAPERS.values())
+
+
+@lru_cache(maxsize=8)
+def _parsed_stylesheet(text: str, base_dir: Path, font_config):
+    """Our stylesheet parsed once per process and font set-up (its @font-face rules live in
+    `font_config`), not once per sheet."""
+    from weasyprint import CSS
+
+    return CSS(string=text, base_url=base_dir.as_uri() + "/", font_config=font_config,
+               url_fetcher=_local_fetcher((base_dir.resolve(), FONTS_DIR.resolve())))
+
+
+def _own_stylesheet_apart(html: str, base_dir: Path, font_config):
+    """(the HTML without its <style>, that style parsed) when the <style> is one our templates
+    write; else (the HTML untouched, None). Passed as a stylesheet, our rules cascade as
+    before: every rule of the sheet moves together (to the user origin, still above the
+    browser's defaults and below a style attribute), so the same rule wins everywhere."""
+    before, found, rest = html.partition(STYLE_OPEN)
+    text, closed, after = rest.partition(STYLE_CLOSE)
+    if not (found and closed) or text.strip() not in _own_stylesheets(base_dir):
+        return html, None
+    return before + after, _parsed_stylesheet(text.strip(), base_dir, font_config)
+
+
 def _start_up_warnings() -> list[str]:
     """Problems of this machine, reported with the first render of a process only."""
     global _start_up_warnings_given
@@ -75,17 +111,21 @@ def _start_up_warnings() -> list[str]:
 def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tuple[bytes, list[str]]:
     """Render; return the PDF and WeasyPrint's warnings. Missing glyphs raise RenderError."""
     load_weasyprint()  # first, so the imports below are cheap and fast
-    from weasyprint import HTML
+    from generator.weasyprint_ua import sheet_html_class
+
+    HTML = sheet_html_class()  # WeasyPrint's HTML with a cheaper default stylesheet
 
     collector = WarningCollector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
+        font_config = _font_config()
+        html, stylesheet = _own_stylesheet_apart(html, base_dir, font_config)
         document = HTML(
             string=html,
             base_url=base_dir.as_uri() + "/",
             url_fetcher=_local_fetcher((base_dir.resolve(), FONTS_DIR.resolve())),
-        ).render(font_config=_font_config())
+        ).render(font_config=font_config, stylesheets=[stylesheet] if stylesheet else None)
         # Only what the sheet is about: never a name or anything else from a profile.
         document.metadata.title = title
         document.metadata.lang = language
