@@ -26,6 +26,7 @@ from generator.errors import UserError
 from generator.html import TEMPLATES_DIR
 from generator.interface import CATALOG_FILE, WIZARD_FILE
 from generator.output import write_atomically
+from generator.paper import DEFAULT_PAPER
 from generator.render import RenderRequest, render
 
 MANIFEST_NAME = ".build-manifest.json"
@@ -195,8 +196,9 @@ def _start_worker(
     global _worker_bundle
     if ignore_interrupt:  # Ctrl-C is the parent's to handle: it stops the pool cleanly
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if bundle is None:  # a worker process of its own
+    if bundle is None:
         bundle = load_content(content_dir)
+    if ignore_interrupt:  # a worker process of its own
         gc.collect()
         gc.freeze()  # the content and modules live as long as the worker: never scan them again
     _worker_bundle = bundle
@@ -359,9 +361,14 @@ def _outcomes(
         for job in todo:
             yield _run_job(job)
         return
-    # spawn: a fresh interpreter per worker, safe whatever threads the parent has started
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True))
+    # fork: each worker starts as a copy of this process, with the content loaded, WeasyPrint
+    # imported and the fonts and stylesheets set up once here (about a second less per
+    # worker). This process runs no threads, so the copies are sound.
+    from generator.pdf import prepare_renderer
+
+    prepare_renderer(DEFAULT_PAPER)
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True, bundle))
     try:
         yield from pool.imap_unordered(_run_job, todo)
     except BaseException:

@@ -99,6 +99,20 @@ def _own_stylesheet_apart(html: str, base_dir: Path, font_config):
     return before + after, _parsed_stylesheet(text.strip(), base_dir, font_config)
 
 
+def prepare_renderer(paper_name: str) -> None:
+    """What every render of a process sets up first: WeasyPrint imported, the fonts and the
+    default stylesheet loaded, our stylesheet for `paper_name` parsed. build-all does it once
+    in the parent, and the workers it forks inherit it instead of each doing it again."""
+    from generator.html import TEMPLATES_DIR, sheet_stylesheet
+    from generator.paper import PAPERS
+    from generator.weasyprint_ua import sheet_html_class
+
+    load_weasyprint()
+    sheet_html_class()
+    text = str(sheet_stylesheet(PAPERS[paper_name])).strip()
+    _parsed_stylesheet(text, TEMPLATES_DIR, _font_config())
+
+
 def _start_up_warnings() -> list[str]:
     """Problems of this machine, reported with the first render of a process only."""
     global _start_up_warnings_given
