@@ -272,7 +272,7 @@ def first_page_preview(pdf: bytes) -> tuple[int, bytes]:
         image = page.render(scale=PREVIEW_WIDTH_PX / width_pt).to_pil().convert("L")
         page.close()
         buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
+        image.save(buffer, format="PNG")  # optimize=True: 2% smaller, twice the time
         return len(document), buffer.getvalue()
     finally:
         document.close()
