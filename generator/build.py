@@ -358,8 +358,13 @@ def _outcomes(
     workers = max(1, min(jobs, len(todo)))
     if workers == 1:  # in this process, with the content already loaded
         _start_worker(content_dir, ignore_interrupt=False, bundle=bundle)
-        for job in todo:
-            yield _run_job(job)
+        gc.collect()
+        gc.freeze()  # as in a worker: each sheet's collection walks only that sheet's objects
+        try:
+            for job in todo:
+                yield _run_job(job)
+        finally:
+            gc.unfreeze()  # this process may go on (a test, a caller of build_all)
         return
     # fork: each worker starts as a copy of this process, with the content loaded, WeasyPrint
     # imported and the fonts and stylesheets set up once here (about a second less per
