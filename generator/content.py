@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -250,7 +251,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         general_facts = general.facts if general is not None else None
         problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
                                            line_of=_line_when_needed))
-        problems.extend(_check_draft_scenarios(root, applications, scenarios))
+        problems.extend(draft_scenario_problems(root, applications, scenarios))
     if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)
     return ContentBundle(
@@ -265,10 +266,11 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     )
 
 
-def _check_draft_scenarios(
-    root: Path, applications: Applications | None, scenarios: dict[str, Scenario]
+def draft_scenario_problems(
+    root: Path, applications: Applications | None, scenarios: Collection[str]
 ) -> list[ContentError]:
-    """Each application draft's `scenarios` must name scenarios that exist."""
+    """Each application draft's `scenarios` must name scenarios that exist (`scenarios`: their
+    ids, or the loaded scenarios by id)."""
     problems = []
     for index, draft in enumerate(applications.drafts if applications else []):
         for name in draft.scenarios:

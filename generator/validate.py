@@ -16,9 +16,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.content import ContentProblems, GeneralFacts, parse_model
+from generator.content import (
+    ContentProblems,
+    GeneralFacts,
+    draft_scenario_problems,
+    parse_model,
+)
 from generator.errors import ContentError, UserError
+from generator.interface import CATALOG_FILE, WIZARD_FILE, load_interface
 from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
+from generator.models.application import Applications
+from generator.models.interface import CatalogStrings, WizardStrings
+from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
 from generator.references import reference_problems
 from generator.yaml_source import Location, YamlDocument, load_yaml
@@ -82,6 +91,19 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
     general = parse(root / "general.yaml", GeneralFacts, languages)
     scenarios = _parse_folder(root / "scenarios", Scenario, languages, parse, parsed, report)
     carriers = _parse_folder(root / "carriers", Carrier, languages, parse, parsed, report)
+    applications = parse(root / "applications.yaml", Applications, languages)
+    parse(root / "phrasebook.yaml", Phrasebook, languages)
+    if applications is not None:  # a scenario file that did not load has its own error
+        known = set(scenarios) | {path.stem for path in (root / "scenarios").glob("*.yaml")}
+        report.errors.extend(draft_scenario_problems(root, applications, known))
+    for name, interface in ((CATALOG_FILE, CatalogStrings), (WIZARD_FILE, WizardStrings)):
+        report.files += 1  # the catalog's and wizard's own words, in their own languages
+        try:
+            load_interface(root / name, interface)
+        except ContentProblems as error:
+            report.errors.extend(error.problems)
+        except ContentError as error:
+            report.errors.append(error)
 
     if meta is not None:
         general_facts = general.facts if general is not None else None

@@ -43,7 +43,8 @@ def test_the_shipped_content_is_valid_without_warnings():
     report = validate_content(DEFAULT_CONTENT_DIR, today=CHECKED)
     assert report.errors == []
     assert report.warnings == []
-    assert report.files == 15  # meta, ui, general, 6 scenarios, 6 carriers
+    # meta, ui, general, 6 scenarios, 6 carriers, applications, phrasebook, catalog, wizard
+    assert report.files == 19
     assert report.facts > 60
 
 
@@ -58,6 +59,25 @@ def test_unknown_key(content):
     line = replace(path, "id: proxy\n", "id: proxy\ncolour: red\n") + 1
     assert f"{path}:{line}: colour: unknown key; check its spelling or remove it" in errors_of(
         content)
+
+
+@pytest.mark.parametrize("name, key", [
+    ("applications.yaml", "drafts:\n"), ("phrasebook.yaml", "heading:\n"),
+    ("catalog.yaml", "title:\n"), ("wizard.yaml", "languages:"),
+])
+def test_every_file_render_and_build_all_read_is_validated(content, name, key):
+    """validate once skipped the drafts, phrasebook, catalog and wizard: a misspelt key there
+    passed `validate` and then failed `render` or `build-all`."""
+    path = content / name
+    line = replace(path, key, "colour: red\n" + key)
+    assert f"{path}:{line}: colour: unknown key; check its spelling or remove it" in errors_of(
+        content)
+
+
+def test_a_draft_for_an_unknown_scenario(content):
+    replace(content / "applications.yaml", "scenarios: [proxy]", "scenarios: [proxi]")
+    assert any("drafts." in error and "unknown scenario 'proxi'" in error
+               for error in errors_of(content))
 
 
 def test_missing_language_in_a_string(content):
