@@ -75,18 +75,11 @@ def test_the_reporter_measures_the_time_between_steps():
                                   ["schema", "--check"], ["render", "--help"], ["list"],
                                   ["validate"]])
 def test_light_commands_do_not_import_weasyprint(args):
-    code = ("import sys, contextlib, io; from generator.cli import cli; "
-            f"sys.argv=['sim-checklist', *{args!r}]\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    try: cli()\n"
-            "    except SystemExit: pass\n"
-            "print('weasyprint' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PROJECT_ROOT, check=False)
-    assert result.stdout.strip() == "False", result.stderr
+    assert "weasyprint" not in imported_modules(args)
 
 
 def imported_modules(args: list[str]) -> set[str]:
+    """The modules a command has imported when it is done (run in a fresh interpreter)."""
     code = ("import sys, contextlib, io; from generator.cli import cli; "
             f"sys.argv=['sim-checklist', *{args!r}]\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -95,7 +88,9 @@ def imported_modules(args: list[str]) -> set[str]:
             "print(' '.join(sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=PROJECT_ROOT, check=False)
-    return set(result.stdout.split())
+    modules = set(result.stdout.split())
+    assert result.returncode == 0 and "generator.cli" in modules, result.stderr
+    return modules
 
 
 @pytest.mark.parametrize("args", [["--help"], ["render", "--help"], ["list", "--help"]])
