@@ -314,9 +314,9 @@ def build_all(
     current = {job.pdf_name for job in planned}
     for name, record in list(manifest.sheets.items()):
         if name not in current:  # a sheet this folder's build wrote, no longer in the content
-            for path in (out_dir / name, out_dir / record.preview):
-                if path != out_dir:
-                    path.unlink(missing_ok=True)
+            (out_dir / name).unlink(missing_ok=True)
+            if record.preview:  # "" when the index showed no picture of it
+                (out_dir / record.preview).unlink(missing_ok=True)
             report.removed.append(name)
             del manifest.sheets[name]
 

@@ -54,7 +54,8 @@ def char_problem(char: str, *, multiline: bool = True) -> str | None:
 # every code point). Cc is U+0000–U+001F and U+007F–U+009F, Cs the surrogates U+D800–U+DFFF;
 # the noncharacters are U+FDD0–U+FDEF and the last two code points of every plane.
 _REFUSED = (
-    "\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
+    "\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(sorted(BIDI_CONTROLS))
     + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
 )
 _REFUSED_IN_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_REFUSED}]")  # a line break is fine
