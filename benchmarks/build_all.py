@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import build_all, plan_jobs
-from generator.content import DEFAULT_CONTENT_DIR, load_content
+from generator.content.loading import DEFAULT_CONTENT_DIR, load_content
+from generator.publish.build import build_all, plan_jobs
 
 
 def content_with_copies(folder: Path, copies: int) -> Path:

@@ -224,8 +224,8 @@ def measure_cold(work: Path, reps: int, has_validate: bool) -> dict[str, Series]
 
 WARM_SCRIPT = """
 import json, resource, sys, time
-from generator.content import load_content
-from generator.render import RenderRequest, render
+from generator.content.loading import load_content
+from generator.render.pipeline import RenderRequest, render
 reps = int(sys.argv[1])
 bundle = load_content()
 render(RenderRequest(), bundle)  # the first render pays the imports and font set-up
@@ -252,8 +252,8 @@ def measure_warm(reps: int) -> dict:
 SIZES_SCRIPT = """
 import io, json
 import pypdf
-from generator.content import load_content
-from generator.render import RenderRequest, render
+from generator.content.loading import load_content
+from generator.render.pipeline import RenderRequest, render
 bundle = load_content()
 carrier = bundle.meta.defaults.carrier
 rows = []

@@ -1,5 +1,5 @@
 """`python -m generator` runs the same CLI as `sim-checklist`."""
 
-from generator.cli import main
+from generator.cli.main import main
 
 main()

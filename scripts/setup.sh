@@ -11,7 +11,7 @@ action="${1:-render}"
 # System packages: Pango for WeasyPrint, HarfBuzz subsetting (without it a render is ~19x
 # slower), the fonts the sheet needs, the tools the tests use to look at PDFs (poppler
 # renders pages, qpdf checks the file, zbarimg decodes the QR code), and the spell checkers
-# of the language gates (tests/test_language_gates.py).
+# of the language gates (tests/quality/test_language_gates.py).
 system_packages=(
   python3 python3-venv python3-pip
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0

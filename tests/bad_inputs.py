@@ -1,7 +1,7 @@
 """Every kind of bad input we try, what the user sees, and docs/bad-input.md built from it.
 
 `python tests/bad_inputs.py` rewrites docs/bad-input.md from real runs of the CLI;
-tests/test_bad_input.py runs the same cases and fails when the table is stale.
+tests/cli/test_bad_input.py runs the same cases and fails when the table is stale.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.cli import cli  # noqa: E402
-from generator.content import DEFAULT_CONTENT_DIR  # noqa: E402
+from generator.cli.main import cli  # noqa: E402
+from generator.content.loading import DEFAULT_CONTENT_DIR  # noqa: E402
+from generator.content.yaml_source import MAX_FILE_BYTES, MAX_NESTING  # noqa: E402
 from generator.models.base import Slug  # noqa: E402
 from generator.models.carrier import FactValue, HttpUrl  # noqa: E402
 from generator.models.scenario import Alias  # noqa: E402
 from generator.models.text import MAX_TEXT_LENGTH  # noqa: E402
-from generator.yaml_source import MAX_FILE_BYTES, MAX_NESTING  # noqa: E402
 
 DOC = PROJECT / "docs" / "bad-input.md"
 DEFAULT_OUTPUT = Path("output/cancel-generic-zh-Hans.pdf")
@@ -363,7 +363,7 @@ def not_your_input_outcomes() -> list[tuple[str, Outcome]]:
     ]
     outcomes = []
     for tried, error in simulated:
-        with mock.patch("generator.pdf.html_to_pdf", _failing_render(error)):
+        with mock.patch("generator.render.pdf.html_to_pdf", _failing_render(error)):
             outcomes.append((tried, run(("render",))))
     return outcomes
 

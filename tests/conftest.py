@@ -11,8 +11,8 @@ from functools import cache
 import pdfplumber
 import pytest
 
-from generator.content import load_content
-from generator.render import RenderRequest, render
+from generator.content.loading import load_content
+from generator.render.pipeline import RenderRequest, render
 
 
 @cache
@@ -46,7 +46,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--update-references",
         action="store_true",
-        help="Rewrite tests/reference/*.png from the current renders instead of comparing.",
+        help="Rewrite tests/sheets/reference/*.png from the current renders instead of comparing.",
     )
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from generator.content import DEFAULT_CONTENT_DIR
-from generator.yaml_source import load_yaml
+from generator.content.loading import DEFAULT_CONTENT_DIR
+from generator.content.yaml_source import load_yaml
 
 
 def copy_content(target: Path) -> Path:

@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import cli
-from generator.content import DEFAULT_CONTENT_DIR
-from generator.yaml_source import load_yaml
+from generator.cli.main import cli
+from generator.content.loading import DEFAULT_CONTENT_DIR
+from generator.content.yaml_source import load_yaml
 
 # A carrier no one runs: added by YAML alone in tests (example.org is reserved for examples).
 FICTIONAL_CARRIER = """\

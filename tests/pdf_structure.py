@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pdfplumber
 import pikepdf
 
-from generator.typography import NO_BREAK_SPACE, WORD_JOINER
-from generator.view import SheetView, Span
+from generator.render.typography import NO_BREAK_SPACE, WORD_JOINER
+from generator.view.sheet import SheetView, Span
 
 LETTER = re.compile(r"[A-Za-z\u0400-\u04FF\u3400-\u9FFF]")
 
@@ -129,7 +129,7 @@ VOID_TAGS = {"meta", "br", "img", "link", "hr", "input"}
 
 def html_lang_texts(html: str) -> list[tuple[str, str]]:
     """(lang, text) as the content wrote it: the line-breaking joiners the template adds
-    (generator/typography.py: no-break space, word joiner) are layout, not text."""
+    (generator/render/typography.py: no-break space, word joiner) are layout, not text."""
     parser = _LangTexts()
     parser.feed(html)
     return [(lang, unjoin(text)) for lang, text in parser.found]

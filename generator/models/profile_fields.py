@@ -2,7 +2,7 @@
 
 Apart from generator.models.profile so that loading the content (which checks the application
 drafts' placeholders against this list) does not build the profile model or load phonenumbers.
-tests/test_profile.py checks the list against the model.
+tests/content/test_profile.py checks the list against the model.
 """
 
 PROFILE_FIELDS = (

@@ -1,0 +1,1 @@
+"""content: see generator/README.md."""

@@ -1,0 +1,1 @@
+"""publish: see generator/README.md."""

@@ -1,0 +1,1 @@
+"""quality: see generator/README.md."""

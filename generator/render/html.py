@@ -1,0 +1,54 @@
+"""Fill the Jinja2 template with a sheet view. Autoescaped and strict: a typo is an error."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.paths import TEMPLATES_DIR
+from generator.render.paper import DEFAULT_PAPER, PAPERS, Paper
+from generator.render.typography import keep_last_words_together
+from generator.view.sheet import SheetView
+
+SHEET_TEMPLATE = "sheet.html.j2"
+STYLESHEETS_DIR = "css"
+
+
+@cache
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,  # .j2 templates produce HTML: escape every value, always
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Compiled templates kept between runs (in a private folder under the system's temp
+        # folder): a cold render skips compiling them. Templates only, never content.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+    )
+    environment.filters["no_widow"] = keep_last_words_together
+    return environment
+
+
+@cache
+def _stylesheet(templates_dir: Path) -> Markup:
+    # Our own stylesheets (templates/css/*.css in name order), inlined so the HTML output is
+    # one self-contained file. Never content or profile text: those are always escaped.
+    parts = sorted((templates_dir / STYLESHEETS_DIR).glob("*.css"))
+    return Markup("\n".join(path.read_text(encoding="utf-8") for path in parts))  # noqa: S704
+
+
+def sheet_stylesheet(paper: Paper, templates_dir: Path = TEMPLATES_DIR) -> Markup:
+    """The whole <style> of a sheet on `paper`."""
+    # The @page size and margins come last, from code: one per paper (generator/paper.py).
+    return _stylesheet(templates_dir) + Markup(paper.page_css())  # noqa: S704
+
+
+def render_html(
+    sheet: SheetView, templates_dir: Path = TEMPLATES_DIR, paper: Paper = PAPERS[DEFAULT_PAPER]
+) -> str:
+    template = _environment(templates_dir).get_template(SHEET_TEMPLATE)
+    return template.render(sheet=sheet, stylesheet=sheet_stylesheet(paper, templates_dir))

@@ -1,0 +1,174 @@
+"""The pure core: a request in, the document's bytes out. No printing, no files written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from generator.content.loading import DEFAULT_CONTENT_DIR, ContentBundle, load_content
+from generator.content.profile import load_profile
+from generator.errors import MissingGlyphs, RenderError, UserError
+from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
+from generator.render.html import TEMPLATES_DIR, render_html
+from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
+from generator.view.application import build_application, build_phrasebook
+from generator.view.sheet import SheetView, build_sheet
+
+OutputFormat = Literal["pdf", "html"]
+# Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
+StepCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    scenario: str | None = None  # None: the content's default
+    carrier: str | None = None
+    language: str | None = None
+    output_format: OutputFormat = "pdf"
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    paper: PaperName = DEFAULT_PAPER
+    generated: dt.date = field(default_factory=dt.date.today)
+    # A profile file or a loaded Profile; None prints every personal field as a blank line.
+    profile: Path | Profile | None = None
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    data: bytes
+    sheet: SheetView
+    warnings: list[str]
+    paper: PaperName = DEFAULT_PAPER
+
+    @property
+    def file_name(self) -> str:
+        """Built from codes only, never from personal data."""
+        extension = "pdf" if self.data.startswith(b"%PDF") else "html"
+        paper = "" if self.paper == DEFAULT_PAPER else f"-{self.paper}"
+        sheet = self.sheet
+        return f"{sheet.scenario_id}-{sheet.carrier_id}-{sheet.language}{paper}.{extension}"
+
+
+def resolve_scenario(bundle: ContentBundle, name: str | None) -> str:
+    """A scenario id or one of its aliases → the id; anything else is a one-line error."""
+    if name is None:
+        return bundle.meta.defaults.scenario
+    if name in bundle.scenarios:
+        return name
+    for scenario in bundle.scenarios.values():
+        if name in scenario.aliases:
+            return scenario.id
+    known = ", ".join(sorted(bundle.scenarios))
+    raise UserError(f"unknown scenario {name!r}; choose one of: {known}")
+
+
+def resolve_carrier(bundle: ContentBundle, name: str | None) -> str:
+    if name is None:
+        return bundle.meta.defaults.carrier
+    if name.lower() in bundle.carriers:
+        return name.lower()
+    known = ", ".join(sorted(bundle.carriers))
+    raise UserError(f"unknown carrier {name!r}; choose one of: {known}")
+
+
+def resolve_language(bundle: ContentBundle, name: str | None) -> str:
+    if name is None:
+        return bundle.meta.defaults.language
+    codes = bundle.meta.language_codes
+    for code in codes:
+        if name.lower() == code.lower():
+            return code
+    raise UserError(f"unknown language {name!r}; choose one of: {', '.join(codes)}")
+
+
+def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> SheetView:
+    bundle = bundle or load_content(request.content_dir)
+    scenario_id = resolve_scenario(bundle, request.scenario)
+    carrier_id = resolve_carrier(bundle, request.carrier)
+    language = resolve_language(bundle, request.language)
+    untranslated = [
+        name
+        for name, file in bundle.files_for(scenario_id, carrier_id).items()
+        if language not in file.languages
+    ]
+    if untranslated:
+        available = ", ".join(bundle.languages_for(scenario_id, carrier_id)) or "none"
+        raise UserError(
+            f"{' and '.join(untranslated)} not yet translated to {language}; "
+            f"this sheet exists in: {available}"
+        )
+    profile = request.profile if request.profile is not None else EMPTY_PROFILE
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    sheet = build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
+    return replace(
+        sheet,
+        application=build_application(bundle, scenario_id, carrier_id, language, profile),
+        phrasebook=build_phrasebook(bundle, language),
+    )
+
+
+def render(
+    request: RenderRequest,
+    bundle: ContentBundle | None = None,
+    on_step: StepCallback | None = None,
+) -> RenderResult:
+    """Content → view → HTML → (PDF). Raises UserError for anything the user can fix."""
+    if request.profile is not None and not isinstance(request.profile, Profile):
+        request = replace(request, profile=load_profile(request.profile))
+    step = on_step or _no_step
+    if bundle is None:
+        bundle = load_content(request.content_dir)
+        step("content")
+    sheet = build_view(request, bundle)
+    if request.paper not in PAPERS:
+        raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
+    html = render_html(sheet, paper=PAPERS[request.paper])
+    step("HTML")
+    if request.output_format == "html":
+        return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
+    from generator.render.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
+
+    try:
+        pdf, warnings = html_to_pdf(
+            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language
+        )
+    except MissingGlyphs as error:
+        fields = _profile_fields_with(request.profile, error.characters)
+        if fields:  # name the field, never echo the user's characters
+            raise RenderError(
+                f"no installed font can print a character of the profile's {', '.join(fields)}; "
+                "install fonts-noto-cjk (see README) or write it differently"
+            ) from None
+        place = _first_line_with(bundle.content_files(), error.characters)
+        if place:  # point at the content line to change
+            what, _, remedy = str(error).partition("; ")
+            raise MissingGlyphs(f"{what} in {place}; {remedy}", error.characters) from None
+        raise
+    step("PDF")
+    return RenderResult(pdf, sheet, warnings, request.paper)
+
+
+def _no_step(name: str) -> None:
+    """The default step callback: the core itself never prints."""
+
+
+def _first_line_with(paths: Iterable[Path], characters: list[str]) -> str | None:
+    """`file:line` of the first content line holding one of `characters`."""
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(char in line for char in characters):
+                return f"{path}:{number}"
+    return None
+
+
+def _profile_fields_with(profile: Profile | Path | None, characters: list[str]) -> list[str]:
+    if not isinstance(profile, Profile):
+        return []
+    return [
+        name
+        for name in PROFILE_FIELDS
+        if any(char in (profile.value_of(name) or "") for char in characters)
+    ]

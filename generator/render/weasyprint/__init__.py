@@ -1,0 +1,1 @@
+"""weasyprint: see generator/README.md."""

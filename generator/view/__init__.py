@@ -1,0 +1,1 @@
+"""view: see generator/README.md."""
