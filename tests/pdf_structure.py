@@ -24,6 +24,7 @@ LETTER = re.compile(r"[A-Za-z\u0400-\u04FF\u3400-\u9FFF]")
 class TaggedBlock:
     lang: str | None  # the nearest element's /Lang; None when only the document sets one
     text: str
+    page: int = -1  # 0-based page of the element's runs
 
 
 def _run_texts(data: bytes) -> dict[tuple[int, int], str]:
@@ -64,7 +65,7 @@ def tagged_blocks(data: bytes) -> tuple[TaggedBlock, ...]:
                             continue
                     walk(kid, lang, page)
             if "".join(own).strip():
-                blocks.append(TaggedBlock(lang, "".join(own)))
+                blocks.append(TaggedBlock(lang, "".join(own), page))
             return own
 
         root = pdf.Root.StructTreeRoot
