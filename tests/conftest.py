@@ -10,13 +10,11 @@ starts. Adding a scenario, carrier or language to content/ adds its sheets here:
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import re
 from functools import cache
 
-import pdfplumber
 import pytest
 
 from generator.content.loading import load_content
@@ -122,15 +120,6 @@ def page_texts(data: bytes) -> list[str]:
     from tests.pdf_ink import read_pages
 
     return [page.extracted for page in read_pages(data)]
-
-
-@cache
-def column_text(data: bytes, page_number: int, left_mm: float) -> str:
-    """The text of one page right of `left_mm`: table cells side by side extract interleaved."""
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[page_number]
-        left = left_mm / 25.4 * 72
-        return page.crop((left, 0, page.width, page.height)).extract_text() or ""
 
 
 def squash(text: str) -> str:
