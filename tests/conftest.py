@@ -18,6 +18,7 @@ from functools import cache
 import pytest
 
 from generator.content.loading import load_content
+from generator.models import Confidence
 from generator.render.pipeline import RenderRequest, render
 
 
@@ -120,6 +121,19 @@ def page_texts(data: bytes) -> list[str]:
     from tests.pdf_ink import read_pages
 
     return [page.extracted for page in read_pages(data)]
+
+
+def expected_parts(scenario: str, carrier: str) -> list[str]:
+    """The pages a sheet has, from the content: the questions page only when a rule is
+    unconfirmed, the application page only when the scenario has drafts."""
+    facts = bundle().facts_for(scenario, carrier)
+    parts = ["checklist", "staff_card"]
+    if any(f.kind == "rule" and f.confidence is Confidence.UNCONFIRMED for f in facts):
+        parts.append("questions")
+    parts.append("carrier")
+    if bundle().applications.drafts_for(scenario, refund_to_phone=False):
+        parts.append("application")
+    return [*parts, "phrasebook"]
 
 
 def squash(text: str) -> str:

@@ -17,23 +17,10 @@ from generator.cli.main import cli
 from generator.models import Confidence
 from generator.models.application import placeholders
 from generator.render.pipeline import resolve_scenario
-from tests.conftest import bundle, each_sheet, page_texts, rendered, squash
+from tests.conftest import bundle, each_sheet, expected_parts, page_texts, rendered, squash
 from tests.pdf_structure import tagged_blocks
 
 STAFF = "ru"
-
-
-def expected_parts(scenario: str, carrier: str) -> list[str]:
-    """The pages a sheet has, from the content: the questions page only when a rule is
-    unconfirmed, the application page only when the scenario has drafts."""
-    facts = bundle().facts_for(scenario, carrier)
-    parts = ["checklist", "staff_card"]
-    if any(f.kind == "rule" and f.confidence is Confidence.UNCONFIRMED for f in facts):
-        parts.append("questions")
-    parts.append("carrier")
-    if bundle().applications.drafts_for(scenario, refund_to_phone=False):
-        parts.append("application")
-    return [*parts, "phrasebook"]
 
 
 class Printed:
