@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.content.interface import CATALOG_FILE, WIZARD_FILE
 from generator.content.loading import PROJECT_ROOT, ContentBundle, load_content
+from generator.content.registry import SHEET, kinds_read_by
 from generator.errors import UserError
 from generator.output import write_atomically
 from generator.render.html import TEMPLATES_DIR
@@ -34,8 +34,6 @@ MANIFEST_FORMAT = 1
 PREVIEWS_DIR = "previews"
 PREVIEW_WIDTH_PX = 360  # twice the width the index shows it at, for sharp screens
 PACKAGE_DIR = PROJECT_ROOT / "generator"
-# Interface files the sheets do not use: changing them rebuilds only index.html.
-NOT_SHEET_INPUTS = {CATALOG_FILE, WIZARD_FILE}
 CATALOG_TEMPLATES = ("catalog.html.j2", "catalog")
 
 
@@ -119,18 +117,18 @@ def _files_under(folder: Path, pattern: str, skip: tuple[str, ...] = ()) -> Iter
             yield path
 
 
-# Folders with one file per scenario or carrier: a sheet depends only on its own two files.
-PER_SHEET_FOLDERS = ("scenarios", "carriers")
+# The content files every sheet reads, and the kinds of which a sheet reads only its own file
+# (its scenario's and its carrier's): from the registry, so a new kind is hashed too. Files no
+# sheet reads (the catalog's words) rebuild only index.html.
+SHARED_SHEET_KINDS = [kind for kind in kinds_read_by(SHEET) if not kind.folder]
+PER_SHEET_KINDS = {kind.name: kind for kind in kinds_read_by(SHEET) if kind.folder}
 
 
 def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
     """What every sheet depends on: the other content files, templates, code and version."""
     digest = hashlib.sha256(f"sim-checklist {__version__}\n".encode())
     content_dir = Path(content_dir)
-    content_files = [
-        path for path in _files_under(content_dir, "*.yaml", skip=PER_SHEET_FOLDERS)
-        if path.name not in NOT_SHEET_INPUTS
-    ]
+    content_files = [path for kind in SHARED_SHEET_KINDS for path in kind.paths(content_dir)]
     sources = [
         *((content_dir, path) for path in content_files),
         *((TEMPLATES_DIR, path) for path in _files_under(TEMPLATES_DIR, "*", CATALOG_TEMPLATES)),
@@ -145,8 +143,9 @@ def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
 def job_digest(shared: hashlib._Hash, content_dir: Path, job: Job) -> str:
     digest = shared.copy()
     digest.update(f"{job.stem}\n".encode())
-    for folder, name in zip(PER_SHEET_FOLDERS, (job.scenario, job.carrier), strict=True):
-        digest.update(hashlib.sha256((content_dir / folder / f"{name}.yaml").read_bytes()).digest())
+    for kind_name, id_ in (("scenario", job.scenario), ("carrier", job.carrier)):
+        path = PER_SHEET_KINDS[kind_name].path_for(content_dir, id_)
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
