@@ -21,19 +21,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import __version__
-from generator.content.loading import PROJECT_ROOT, ContentBundle, load_content
+from generator.content.loading import ContentBundle, load_content
 from generator.content.registry import SHEET, kinds_read_by
 from generator.errors import UserError
 from generator.output import write_atomically
+from generator.paths import PACKAGE_DIR, PROJECT_ROOT  # noqa: F401 - PROJECT_ROOT for tests
 from generator.render.html import TEMPLATES_DIR
 from generator.render.paper import DEFAULT_PAPER
 from generator.render.pipeline import RenderRequest, render
+from generator.speed import switched_off
 
 MANIFEST_NAME = ".build-manifest.json"
 MANIFEST_FORMAT = 1
 PREVIEWS_DIR = "previews"
 PREVIEW_WIDTH_PX = 360  # twice the width the index shows it at, for sharp screens
-PACKAGE_DIR = PROJECT_ROOT / "generator"
 CATALOG_TEMPLATES = ("catalog.html.j2", "catalog")
 
 
@@ -197,7 +198,7 @@ def _start_worker(
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if bundle is None:
         bundle = load_content(content_dir)
-    if ignore_interrupt:  # a worker process of its own
+    if ignore_interrupt and not switched_off("gc-per-sheet"):  # a worker process of its own
         gc.collect()
         gc.freeze()  # the content and modules live as long as the worker: never scan them again
     _worker_bundle = bundle
@@ -208,6 +209,9 @@ def _one_collection_per_sheet() -> Iterator[None]:
     """A sheet's layout makes ~50,000 objects in reference cycles that all die together. Letting
     the collector run while they are made walks them again and again (about a tenth of the
     render); one collection after the sheet frees them all at once."""
+    if switched_off("gc-per-sheet"):
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -357,8 +361,9 @@ def _outcomes(
     workers = max(1, min(jobs, len(todo)))
     if workers == 1:  # in this process, with the content already loaded
         _start_worker(content_dir, ignore_interrupt=False, bundle=bundle)
-        gc.collect()
-        gc.freeze()  # as in a worker: each sheet's collection walks only that sheet's objects
+        if not switched_off("gc-per-sheet"):
+            gc.collect()
+            gc.freeze()  # as in a worker: each sheet's collection walks only that sheet's objects
         try:
             for job in todo:
                 yield _run_job(job)
@@ -370,9 +375,14 @@ def _outcomes(
     # worker). This process runs no threads, so the copies are sound.
     from generator.render.pdf import prepare_renderer
 
-    prepare_renderer(DEFAULT_PAPER)
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True, bundle))
+    if switched_off("fork-workers"):  # each worker sets itself up, as a new process
+        context = multiprocessing.get_context("spawn")
+        pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True))
+    else:
+        prepare_renderer(DEFAULT_PAPER)
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(workers, initializer=_start_worker,
+                            initargs=(content_dir, True, bundle))
     try:
         yield from pool.imap_unordered(_run_job, todo)
     except BaseException:
