@@ -7,11 +7,15 @@ import logging
 from pathlib import Path
 
 import pdfplumber
-import weasyprint
 
 from generator.render.html import TEMPLATES_DIR
 from generator.render.pdf import html_to_pdf
 from generator.render.weasyprint.default_stylesheet import sheet_html_class, trimmed_stylesheet
+from generator.render.weasyprint.library_search import load_weasyprint
+
+# Through the adapters' door, as the tool imports it: a plain `import weasyprint` at collection
+# would switch the import-time adapters off for the whole session (tests/cli/test_doctor.py).
+weasyprint = load_weasyprint()
 
 STOCK = (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text(encoding="utf-8")
 
