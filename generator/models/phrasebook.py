@@ -19,6 +19,7 @@ Reading = Annotated[
 class Phrase(StrictModel):
     text: Text
     reading: Reading = Field(description="Latin transliteration to read the Russian aloud")
+    facts: list[str] = Field(default_factory=list, description="ids of the facts this sentence states")
 
 
 class Phrasebook(ContentFile):
