@@ -20,7 +20,7 @@ SOURCE_SCHEMA = {"anyOf": [_URL_SCHEMA, {"type": "array", "items": _URL_SCHEMA, 
 
 
 class Confidence(StrEnum):
-    """How firmly the sheet may state a fact (../shared/design/content-rules.md)."""
+    """How firmly the sheet may state a fact (docs/content-rules.md)."""
 
     CONFIRMED = "confirmed"  # printed as a plain statement
     LIKELY = "likely"  # printed with a visible "verify at the counter" mark

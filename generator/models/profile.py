@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
-from generator.content import bank_account
+from generator.models import bank_account
 from generator.models.base import StrictModel
 from generator.models.profile_fields import PROFILE_FIELDS  # noqa: F401 - re-exported
 

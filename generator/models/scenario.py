@@ -10,7 +10,7 @@ from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.sentence import Stated
 from generator.models.text import Text
 
-# The four pause points of ../shared/design/print-rules.md rule 1, in this order.
+# The four pause points of docs/print-rules.md rule 1, in this order.
 SECTION_ORDER = ("before", "counter", "leaving", "after")
 SectionId = Literal["before", "counter", "leaving", "after"]
 Alias = Annotated[str, StringConstraints(min_length=1, max_length=20)]

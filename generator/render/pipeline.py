@@ -12,7 +12,7 @@ from generator.content.loading import DEFAULT_CONTENT_DIR, ContentBundle, load_c
 from generator.content.profile import load_profile
 from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
-from generator.render.html import TEMPLATES_DIR, render_html
+from generator.render.html import TEMPLATES_DIR, render_html, sheet_stylesheet
 from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
 from generator.view.application import build_application, build_phrasebook
 from generator.view.sheet import SheetView, build_sheet
@@ -125,15 +125,19 @@ def render(
     sheet = build_view(request, bundle)
     if request.paper not in PAPERS:
         raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
-    html = render_html(sheet, paper=PAPERS[request.paper])
-    step("HTML")
+    paper = PAPERS[request.paper]
     if request.output_format == "html":
+        html = render_html(sheet, paper=paper)
+        step("HTML")
         return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
+    html = render_html(sheet, paper=paper, inline_style=False)
+    step("HTML")
     from generator.render.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     try:
         pdf, warnings = html_to_pdf(
-            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language
+            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language,
+            stylesheet=str(sheet_stylesheet(paper)),
         )
     except MissingGlyphs as error:
         fields = _profile_fields_with(request.profile, error.characters)

@@ -3,8 +3,8 @@ import re
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.content.text_policy import bounded_text, char_problem, text_problem, unsafe_strings
 from generator.errors import printable_message
+from generator.models.text_policy import bounded_text, char_problem, text_problem, unsafe_strings
 
 
 @pytest.mark.parametrize(

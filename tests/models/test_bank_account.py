@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.content import bank_account
+from generator.models import bank_account
 
 # Client accounts at a credit institution: checked with digits 7–9 of the BIK.
 CLIENT_ACCOUNTS = [

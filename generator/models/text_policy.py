@@ -50,7 +50,7 @@ def char_problem(char: str, *, multiline: bool = True) -> str | None:
 
 # Every character char_problem refuses, as one character class, so a text is screened by one
 # regular-expression search instead of a Python loop over its characters (the content has
-# thousands of texts; tests/content/test_text_policy.py checks the class against char_problem for
+# thousands of texts; tests/models/test_text_policy.py checks the class against char_problem for
 # every code point). Cc is U+0000–U+001F and U+007F–U+009F, Cs the surrogates U+D800–U+DFFF;
 # the noncharacters are U+FDD0–U+FDEF and the last two code points of every plane.
 _REFUSED = (

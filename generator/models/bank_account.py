@@ -5,7 +5,7 @@ The control key is the 9th digit of the account. Bank of Russia, «Порядо�
 number of the bank in front of the 20 digits (for an account at a credit institution: digits
 7–9 of its BIK; for an account at a Bank of Russia cash centre, РКЦ: "0" + digits 5–6), weigh
 the 23 digits 7, 1, 3, 7, 1, 3, …, and add up the last digit of each product: with the right key
-the sum ends in 0. The document's own worked examples are in tests/content/test_bank_account.py.
+the sum ends in 0. The document's own worked examples are in tests/models/test_bank_account.py.
 """
 
 from __future__ import annotations
