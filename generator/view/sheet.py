@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from generator.content.claims import is_printed, weakest
 from generator.content.loading import ContentBundle
 from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
@@ -33,6 +35,18 @@ class Pair:
 
     user: Span
     ru: Span
+    # A sentence resting on a likely fact: the "check at the counter" mark printed with it.
+    verify: Pair | None = None
+
+
+def as_firm_as(text: Pair, fact_ids: Iterable[str], facts: dict[str, Fact], mark: Pair
+               ) -> Pair | None:
+    """`text` as firm as the weakest of its facts on this sheet (content/claims.py): plain,
+    with the verify `mark` (likely), or None: never printed (unconfirmed)."""
+    confidence = weakest(fact_ids, facts)
+    if not is_printed(confidence):
+        return None
+    return replace(text, verify=mark) if confidence is Confidence.LIKELY else text
 
 
 @dataclass(frozen=True)
@@ -168,15 +182,23 @@ def build_sheet(
         if fact.kind == "rule" and not fact.is_statement and fact.question
     ]
 
+    by_id = {fact.id: fact for fact in facts}
+    verify_mark = pair(ui.verify_mark)
+
+    def stated(text: Text, fact_ids: list[str]) -> Pair | None:
+        return as_firm_as(pair(text), fact_ids, by_id, verify_mark)
+
     sections = [
         SectionView(
             id=section.id,
             title=pair(getattr(ui.section_titles, section.id)),
             trigger=pair(section.trigger),
-            items=[pair(item.text) for item in section.items],
+            items=[shown for item in section.items if (shown := stated(item.text, item.facts))],
         )
         for section in scenario.sections
     ]
+    request = stated(scenario.staff.request.text, scenario.staff.request.facts)
+    assert request is not None  # loading refuses a request that rests on an unconfirmed fact
     staff = StaffCardView(
         language_line=pair(ui.language_line),
         who_i_am=pair(ui.who_i_am),
@@ -185,8 +207,11 @@ def build_sheet(
             StaffField(pair(ui.phone_number), profile.phone),
         ],
         request_heading=pair(ui.request_heading),
-        request=pair(scenario.staff.request),
-        details=[pair(detail) for detail in scenario.staff.details],
+        request=request,
+        details=[
+            shown for detail in scenario.staff.details
+            if (shown := stated(detail.text, detail.facts))
+        ],
         questions_heading=pair(ui.questions_heading),
         questions=questions,
         answer_heading=pair(ui.answer_heading),
@@ -206,7 +231,7 @@ def build_sheet(
         contacts=contacts,
         qr=QrView(qr_code(str(website_url)), pair(ui.qr_alt).user) if website_url else None,
         write_in_hint=pair(ui.write_in_hint),
-        verify_mark=pair(ui.verify_mark),
+        verify_mark=verify_mark,
         rules_heading=pair(ui.rules_heading),
         rules=[
             Rule(pair(fact.text), fact.confidence is Confidence.LIKELY)
