@@ -1,6 +1,6 @@
 """The commands for publishers, reviewers and newcomers: build-all, claims, wizard, schema.
 Thin Click glue over generator.publish.build, generator.publish.catalog,
-generator.quality.claims_report, generator.cli.wizard and generator.content.schema."""
+generator.publish.claims_report, generator.cli.wizard and generator.content.schema."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def claims_command(options: dict, folder: Path, check: bool) -> None:
     facts, and apart the sentences that name no fact; for a reviewer before a release.
     """
     from generator.content.loading import load_content
-    from generator.quality.claims_report import stale_reports, write_reports
+    from generator.publish.claims_report import stale_reports, write_reports
 
     bundle = load_content(options["content_dir"])
     if check:

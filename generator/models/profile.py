@@ -176,10 +176,6 @@ class Refund(StrictModel):
             raise ValueError("give either bank, bik and account, or phone; not both")
         return phone
 
-    @property
-    def to_account(self) -> bool:
-        return self.phone is None
-
 
 class OtherPerson(StrictModel):
     """A representative (proxy) or the new holder of the number (transfer)."""

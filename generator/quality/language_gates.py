@@ -33,7 +33,6 @@ HUNSPELL_DICTIONARIES = {"ru": "ru_RU", "en": "en_US"}
 LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u9FFF\uF900-\uFAFF]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def user_languages(root: Path) -> list[str]:

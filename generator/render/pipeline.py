@@ -14,7 +14,6 @@ from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
 from generator.render.html import TEMPLATES_DIR, render_html, sheet_stylesheet
 from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
-from generator.view.application import build_application, build_phrasebook
 from generator.view.sheet import SheetView, build_sheet
 
 OutputFormat = Literal["pdf", "html"]
@@ -102,12 +101,7 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
     profile = request.profile if request.profile is not None else EMPTY_PROFILE
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
-    sheet = build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
-    return replace(
-        sheet,
-        application=build_application(bundle, scenario_id, carrier_id, language, profile),
-        phrasebook=build_phrasebook(bundle, language, scenario_id, carrier_id),
-    )
+    return build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
 
 
 def render(

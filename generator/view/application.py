@@ -7,14 +7,13 @@ when the profile has none, a blank write-in line with the field's label under it
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.content.loading import ContentBundle
 from generator.models.application import CARRIER_FIELD, Draft, DraftLine
 from generator.models.profile import Profile
-from generator.models.text import STAFF_LANGUAGE, Text
-from generator.view.sheet import Pair, Span, as_firm_as
+from generator.models.text import STAFF_LANGUAGE
+from generator.view.pairs import Pair, Span, as_firm_as, pairing
 
 READING_LANGUAGE = "ru-Latn"  # BCP 47: Russian written in Latin letters
 
@@ -69,13 +68,6 @@ class PhrasebookView:
     phrases: list[PhraseView]
 
 
-def _pair_maker(language: str) -> Callable[[Text], Pair]:
-    def pair(text: Text) -> Pair:
-        return Pair(Span(text[language], language), Span(text[STAFF_LANGUAGE], STAFF_LANGUAGE))
-
-    return pair
-
-
 def build_application(
     bundle: ContentBundle, scenario_id: str, carrier_id: str, language: str, profile: Profile
 ) -> ApplicationPageView | None:
@@ -85,7 +77,7 @@ def build_application(
     drafts = content.drafts_for(scenario_id, refund_to_phone)
     if not drafts:
         return None
-    pair = _pair_maker(language)
+    pair = pairing(language)
     carrier = bundle.carriers[carrier_id]
     carrier_name = None if carrier.generic else carrier.name[STAFF_LANGUAGE]
 
@@ -145,7 +137,7 @@ def build_phrasebook(
     """The phrases for one sheet; without a scenario and carrier a phrase that names facts
     cannot be judged, so it is left out."""
     content = bundle.phrasebook
-    pair = _pair_maker(language)
+    pair = pairing(language)
     facts = (
         {fact.id: fact for fact in bundle.facts_for(scenario_id, carrier_id)}
         if scenario_id is not None and carrier_id is not None else {}

@@ -3,50 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-from generator.content.claims import is_printed, weakest
 from generator.content.loading import ContentBundle
 from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
-from generator.models.text import STAFF_LANGUAGE
+from generator.view.application import (
+    ApplicationPageView,
+    PhrasebookView,
+    build_application,
+    build_phrasebook,
+)
+from generator.view.pairs import Pair, Span, as_firm_as, pairing
 from generator.view.qr import QrCode, qr_code
-
-if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
-    from generator.view.application import ApplicationPageView, PhrasebookView
 
 # The contact facts of the carrier box, in the order they are printed.
 CONTACT_KINDS = ("website", "hotline", "hotline_short", "balance_code")
 ANSWER_TICKS = ("yes", "no", "done")
 ANSWER_WRITE_INS = ("document_needed", "go_to", "date", "amount")
-
-
-@dataclass(frozen=True)
-class Span:
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True)
-class Pair:
-    """One string in the user's language and in Russian, always shown together."""
-
-    user: Span
-    ru: Span
-    # A sentence resting on a likely fact: the "check at the counter" mark printed with it.
-    verify: Pair | None = None
-
-
-def as_firm_as(text: Pair, fact_ids: Iterable[str], facts: dict[str, Fact], mark: Pair
-               ) -> Pair | None:
-    """`text` as firm as the weakest of its facts on this sheet (content/claims.py): plain,
-    with the verify `mark` (likely), or None: never printed (unconfirmed)."""
-    confidence = weakest(fact_ids, facts)
-    if not is_printed(confidence):
-        return None
-    return replace(text, verify=mark) if confidence is Confidence.LIKELY else text
 
 
 @dataclass(frozen=True)
@@ -141,7 +115,6 @@ class SheetView:
     carrier: CarrierBoxView
     footer: FooterView
     facts: list[Fact] = field(repr=False, default_factory=list)
-    # Filled by generator.view.application (kept apart so this module stays small).
     application: ApplicationPageView | None = None  # None: no drafts for this scenario
     phrasebook: PhrasebookView | None = None
 
@@ -167,9 +140,7 @@ def build_sheet(
 ) -> SheetView:
     """The whole sheet for one scenario × carrier × user language, ready for the template."""
 
-    def pair(text: Text) -> Pair:
-        return Pair(Span(text[language], language), Span(text[STAFF_LANGUAGE], STAFF_LANGUAGE))
-
+    pair = pairing(language)
     ui = bundle.ui
     scenario = bundle.scenarios[scenario_id]
     carrier = bundle.carriers[carrier_id]
@@ -267,6 +238,8 @@ def build_sheet(
         carrier=carrier_box,
         footer=footer,
         facts=facts,
+        application=build_application(bundle, scenario_id, carrier_id, language, profile),
+        phrasebook=build_phrasebook(bundle, language, scenario_id, carrier_id),
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.content.loading import load_content
 from generator.content.yaml_source import load_yaml
-from generator.quality.claims_report import claims_report, stale_reports
+from generator.publish.claims_report import claims_report, stale_reports
 from tests.claims_tools import (
     CHECKED,
     SOURCE,
