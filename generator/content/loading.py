@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.content.claims import claim_problems, sheet_facts
 from generator.content.problems import PATTERN_HINTS, meant_key, misspelt_keys
 from generator.content.references import reference_problems
 from generator.content.registry import KIND_BY_NAME, ContentKind, bundle_kinds, translated_paths
@@ -98,15 +99,7 @@ class ContentBundle:
 
     def facts_for(self, scenario_id: str, carrier_id: str) -> list[Fact]:
         """General facts, each replaced by the carrier's own fact of the same id, for one sheet."""
-        carrier = self.carriers[carrier_id]
-        own = {fact.id: fact for fact in carrier.facts_for(scenario_id)}
-        overridden_ids = {fact.id for fact in carrier.facts}
-        general = [
-            fact
-            for fact in self.general.facts
-            if fact.applies_to(scenario_id) and fact.id not in overridden_ids
-        ]
-        return [*own.values(), *general]
+        return sheet_facts(self.general.facts, self.carriers[carrier_id], scenario_id)
 
 
 def _field_name(location: tuple) -> str:
@@ -120,6 +113,18 @@ def _value_at(data: object, location: tuple) -> object:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _as_written(location: tuple, data: object) -> tuple:
+    """The location as the file spells it: a sentence written in its bare form (a Text or a
+    line, models/sentence.py) has no `text` key, so an error inside it names the bare value."""
+    written: list = []
+    for part in location:
+        if part == "text" and not (isinstance(data, dict) and "text" in data):
+            continue
+        written.append(part)
+        data = _value_at(data, (part,))
+    return tuple(written)
 
 
 def _problems_from(
@@ -146,6 +151,7 @@ def _problems_from(
                 name = meant_key(model, location, _value_at(document.data, location[:-1]))
             hint = f"did you mean {name!r}?" if name else "check its spelling or remove it"
             message = f"unknown key; {hint}"
+        location = _as_written(location, document.data)
         line = document.line_of(location)
         problems.append(ContentError(document.path, line, _field_name(location), message))
     return problems
@@ -249,6 +255,9 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
                                            line_of=_line_when_needed))
         problems.extend(draft_scenario_problems(root, loaded["applications"], scenarios))
+        problems.extend(claim_problems(root, general_facts, scenarios, carriers,
+                                       loaded["applications"], loaded["phrasebook"],
+                                       line_of=_line_when_needed))
     if problems or any(value is None for value in loaded.values()):
         raise ContentProblems(problems)
     return ContentBundle(root=root, **loaded)

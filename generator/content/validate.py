@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from generator.content.claims import claim_problems
 from generator.content.interface import load_interface
 from generator.content.loading import (
     ContentProblems,
@@ -113,6 +114,10 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
         report.errors.extend(
             reference_problems(root, meta, general_facts, scenarios, carriers, parsed.line_of,
                                unreadable=_unreadable(root, scenarios, carriers))
+        )
+        report.errors.extend(
+            claim_problems(root, general_facts, scenarios, carriers, applications,
+                           loaded["phrasebook"], parsed.line_of)
         )
 
     fact_owners = [(KIND_BY_NAME["general"].paths(root)[0], general.facts if general else [])]

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.content.loading import ContentBundle
-from generator.models import Confidence, Fact
+from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.view.application import (
     ApplicationPageView,
@@ -14,7 +14,7 @@ from generator.view.application import (
     build_application,
     build_phrasebook,
 )
-from generator.view.pairs import Pair, Span, pairing
+from generator.view.pairs import Pair, Span, as_firm_as, pairing
 from generator.view.qr import QrCode, qr_code
 
 # The contact facts of the carrier box, in the order they are printed.
@@ -153,15 +153,23 @@ def build_sheet(
         if fact.kind == "rule" and not fact.is_statement and fact.question
     ]
 
+    by_id = {fact.id: fact for fact in facts}
+    verify_mark = pair(ui.verify_mark)
+
+    def stated(text: Text, fact_ids: list[str]) -> Pair | None:
+        return as_firm_as(pair(text), fact_ids, by_id, verify_mark)
+
     sections = [
         SectionView(
             id=section.id,
             title=pair(getattr(ui.section_titles, section.id)),
             trigger=pair(section.trigger),
-            items=[pair(item.text) for item in section.items],
+            items=[shown for item in section.items if (shown := stated(item.text, item.facts))],
         )
         for section in scenario.sections
     ]
+    request = stated(scenario.staff.request.text, scenario.staff.request.facts)
+    assert request is not None  # loading refuses a request that rests on an unconfirmed fact
     staff = StaffCardView(
         language_line=pair(ui.language_line),
         who_i_am=pair(ui.who_i_am),
@@ -170,8 +178,11 @@ def build_sheet(
             StaffField(pair(ui.phone_number), profile.phone),
         ],
         request_heading=pair(ui.request_heading),
-        request=pair(scenario.staff.request),
-        details=[pair(detail) for detail in scenario.staff.details],
+        request=request,
+        details=[
+            shown for detail in scenario.staff.details
+            if (shown := stated(detail.text, detail.facts))
+        ],
         questions_heading=pair(ui.questions_heading),
         questions=questions,
         answer_heading=pair(ui.answer_heading),
@@ -191,7 +202,7 @@ def build_sheet(
         contacts=contacts,
         qr=QrView(qr_code(str(website_url)), pair(ui.qr_alt).user) if website_url else None,
         write_in_hint=pair(ui.write_in_hint),
-        verify_mark=pair(ui.verify_mark),
+        verify_mark=verify_mark,
         rules_heading=pair(ui.rules_heading),
         rules=[
             Rule(pair(fact.text), fact.confidence is Confidence.LIKELY)
@@ -228,7 +239,7 @@ def build_sheet(
         footer=footer,
         facts=facts,
         application=build_application(bundle, scenario_id, carrier_id, language, profile),
-        phrasebook=build_phrasebook(bundle, language),
+        phrasebook=build_phrasebook(bundle, language, scenario_id, carrier_id),
     )
 
 
