@@ -172,9 +172,9 @@ def test_the_application_page_holds_the_scenarios_drafts(key):
     if not drafts:
         assert "application" not in printed.parts
         return
-    def words_around_the_blanks(lines: list[str]) -> list[str]:
+    def words_around_the_blanks(lines) -> list[str]:
         found = []
-        for line in lines:
+        for line in (line.text for line in lines):
             for name in placeholders(line):
                 line = line.replace("{" + name + "}", "\n")
             found += [piece for piece in line.split("\n") if piece.strip(" ,.:")]
