@@ -123,7 +123,7 @@ def _pre_cut_check() -> Check:
     from generator.render.fonts import CUTS, FONTS_DIR, fonts_present
 
     if fonts_present():
-        return Check("pre-cut fonts", True, f"{len(CUTS)} faces in {FONTS_DIR.name}/")
+        return Check("pre-cut fonts", True, f"{len(CUTS)} faces in {FONTS_DIR}")
     return Check("pre-cut fonts", False,
                  "not built: sheets would be about twice as large",
                  "sim-checklist fonts (scripts/setup.sh runs it)")
