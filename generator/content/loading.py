@@ -252,6 +252,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
                                            line_of=_line_when_needed))
         problems.extend(draft_scenario_problems(root, applications, scenarios))
+        problems.extend(phrase_scenario_problems(root, phrasebook, scenarios))
     if problems or ui is None or general is None or applications is None or phrasebook is None:
         raise ContentProblems(problems)
     return ContentBundle(
@@ -284,3 +285,20 @@ def draft_scenario_problems(
                     )
                 )
     return problems
+
+
+def phrase_scenario_problems(
+    root: Path, phrasebook: Phrasebook | None, scenarios: Collection[str]
+) -> list[ContentError]:
+    """Each phrase's `scenarios` must name scenarios that exist."""
+    return [
+        ContentError(
+            root / "phrasebook.yaml",
+            None,
+            f"phrases.{index}.scenarios",
+            f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",
+        )
+        for index, phrase in enumerate(phrasebook.phrases if phrasebook else [])
+        for name in phrase.scenarios or []
+        if name not in scenarios
+    ]

@@ -22,6 +22,7 @@ from generator.content.loading import (
     GeneralFacts,
     draft_scenario_problems,
     parse_model,
+    phrase_scenario_problems,
 )
 from generator.content.references import reference_problems
 from generator.content.yaml_source import Location, YamlDocument, load_yaml
@@ -92,10 +93,12 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
     scenarios = _parse_folder(root / "scenarios", Scenario, languages, parse, parsed, report)
     carriers = _parse_folder(root / "carriers", Carrier, languages, parse, parsed, report)
     applications = parse(root / "applications.yaml", Applications, languages)
-    parse(root / "phrasebook.yaml", Phrasebook, languages)
+    phrasebook = parse(root / "phrasebook.yaml", Phrasebook, languages)
+    known = set(scenarios) | {path.stem for path in (root / "scenarios").glob("*.yaml")}
     if applications is not None:  # a scenario file that did not load has its own error
-        known = set(scenarios) | {path.stem for path in (root / "scenarios").glob("*.yaml")}
         report.errors.extend(draft_scenario_problems(root, applications, known))
+    if phrasebook is not None:
+        report.errors.extend(phrase_scenario_problems(root, phrasebook, known))
     for name, interface in ((CATALOG_FILE, CatalogStrings), (WIZARD_FILE, WizardStrings)):
         report.files += 1  # the catalog's and wizard's own words, in their own languages
         try:

@@ -106,7 +106,7 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
     return replace(
         sheet,
         application=build_application(bundle, scenario_id, carrier_id, language, profile),
-        phrasebook=build_phrasebook(bundle, language),
+        phrasebook=build_phrasebook(bundle, language, scenario_id),
     )
 
 

@@ -114,11 +114,15 @@ def build_application(
     )
 
 
-def build_phrasebook(bundle: ContentBundle, language: str) -> PhrasebookView:
+def build_phrasebook(
+    bundle: ContentBundle, language: str, scenario_id: str | None = None
+) -> PhrasebookView:
+    """The phrases for one sheet: every phrase when `scenario_id` is None."""
     content = bundle.phrasebook
     pair = _pair_maker(language)
     phrases = []
-    for phrase in content.phrases:
+    chosen = content.phrases if scenario_id is None else content.phrases_for(scenario_id)
+    for phrase in chosen:
         both = pair(phrase.text)
         phrases.append(PhraseView(both.ru, Span(phrase.reading, READING_LANGUAGE), both.user))
     return PhrasebookView(
