@@ -17,6 +17,7 @@ Alias = Annotated[str, StringConstraints(min_length=1, max_length=20)]
 
 class Item(StrictModel):
     text: Text
+    facts: list[str] = Field(default_factory=list, description="ids of the facts this sentence states")
 
 
 class Section(StrictModel):
