@@ -1,17 +1,24 @@
-"""Shared fixtures: one render per sheet per test session, and PDF readers."""
+"""Shared fixtures: one render per sheet per test session, each PDF parsed once, and the sheet
+matrix kept together so that a sheet is rendered and parsed on one worker only.
+
+The matrix is every scenario × carrier × language the content has (`SHEETS`). A test that
+checks each sheet takes its sheet as the parameter `key` (`@each_sheet`); collection then
+puts all checks of one sheet next to each other and into one pytest-xdist group, so the
+sheet's PDF is rendered once, parsed once (tests/pdf_ink.py) and dropped when the next sheet
+starts. Adding a scenario, carrier or language to content/ adds its sheets here: no test edits.
+"""
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import re
 from functools import cache
 
-import pdfplumber
 import pytest
 
 from generator.content.loading import load_content
+from generator.models import Confidence
 from generator.render.pipeline import RenderRequest, render
 
 
@@ -42,6 +49,65 @@ def all_sheets() -> list[tuple[str, str, str]]:
     ]
 
 
+SHEETS = all_sheets()
+SHEET_INDEX = {sheet: index for index, sheet in enumerate(SHEETS)}
+each_sheet = pytest.mark.parametrize("key", SHEETS, ids=["-".join(sheet) for sheet in SHEETS])
+
+
+def letter_sample() -> list[tuple[str, str, str]]:
+    """A few sheets to check on US Letter as well: one per scenario, the carriers and languages
+    taken in turn. The page CSS puts the same content box on both papers by construction
+    (tests/render/test_paper.py), so these renders confirm it rather than search for it."""
+    content = bundle()
+    carriers, languages = list(content.carriers), content.meta.language_codes
+    sample = []
+    for turn, scenario in enumerate(content.scenarios):
+        carrier = carriers[turn % len(carriers)]
+        wanted = languages[turn % len(languages)]
+        available = content.languages_for(scenario, carrier)
+        if available:
+            sample.append((scenario, carrier, wanted if wanted in available else available[0]))
+    return sample
+
+
+LETTER_SAMPLE = letter_sample()
+each_letter_sample = pytest.mark.parametrize(
+    "key", LETTER_SAMPLE, ids=["-".join(sheet) for sheet in LETTER_SAMPLE])
+
+
+@cache
+def html_of(key: tuple[str, str, str]) -> str:
+    """The sheet's HTML, made once (the PDF render does not keep it)."""
+    scenario, carrier, language = key
+    request = RenderRequest(scenario=scenario, carrier=carrier, language=language,
+                            output_format="html")
+    return render(request, bundle()).data.decode()
+
+
+def _sheet_of(item: pytest.Item) -> tuple[str, str, str] | None:
+    callspec = getattr(item, "callspec", None)
+    key = callspec.params.get("key") if callspec else None
+    return key if isinstance(key, tuple) and key in SHEET_INDEX else None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Every check of one sheet together, in one xdist group; the rest grouped by module.
+
+    Each group runs on one worker (`--dist loadgroup`), so a sheet is rendered and parsed
+    once, and a module's module-scoped fixtures are set up once."""
+    matrix, others = [], []
+    for position, item in enumerate(items):
+        sheet = _sheet_of(item)
+        if sheet is None:
+            others.append(item)
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+        else:
+            matrix.append((SHEET_INDEX[sheet], position, item))
+            item.add_marker(pytest.mark.xdist_group("sheet-" + "-".join(sheet)))
+    items[:] = others + [item for _, _, item in sorted(matrix, key=lambda entry: entry[:2])]
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-references",
@@ -50,19 +116,24 @@ def pytest_addoption(parser):
     )
 
 
-@cache
 def page_texts(data: bytes) -> list[str]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [page.extract_text() or "" for page in pdf.pages]
+    """Each page's extracted text, from the one parse of the PDF."""
+    from tests.pdf_ink import read_pages
+
+    return [page.extracted for page in read_pages(data)]
 
 
-@cache
-def column_text(data: bytes, page_number: int, left_mm: float) -> str:
-    """The text of one page right of `left_mm`: table cells side by side extract interleaved."""
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[page_number]
-        left = left_mm / 25.4 * 72
-        return page.crop((left, 0, page.width, page.height)).extract_text() or ""
+def expected_parts(scenario: str, carrier: str) -> list[str]:
+    """The pages a sheet has, from the content: the questions page only when a rule is
+    unconfirmed, the application page only when the scenario has drafts."""
+    facts = bundle().facts_for(scenario, carrier)
+    parts = ["checklist", "staff_card"]
+    if any(f.kind == "rule" and f.confidence is Confidence.UNCONFIRMED for f in facts):
+        parts.append("questions")
+    parts.append("carrier")
+    if bundle().applications.drafts_for(scenario, refund_to_phone=False):
+        parts.append("application")
+    return [*parts, "phrasebook"]
 
 
 def squash(text: str) -> str:

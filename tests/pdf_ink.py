@@ -11,7 +11,7 @@ import io
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 import pdfplumber
 
@@ -100,6 +100,7 @@ class PageInk:
     fills: list[dict]  # filled rectangles that are not part of a border pair (rare)
     images: list[dict]
     structure: list[dict] = field(repr=False)
+    extracted: str = field(default="", repr=False)  # pdfplumber's extract_text() of the page
 
     def glyphs_in(self, x0: float, top: float, x1: float, bottom: float) -> list[Glyph]:
         return [g for g in self.glyphs if g.x0 >= x0 - 1 and g.x1 <= x1 + 1
@@ -174,8 +175,15 @@ def _pair_frames(rects: list[dict]) -> tuple[list[Frame], list[dict]]:
     return frames, loose
 
 
-@cache
+# A sheet's checks run one after another (tests/conftest.py orders and groups them by sheet), so
+# a few parsed PDFs in memory are enough: each PDF is parsed once, and memory stays flat.
+PARSED_PDFS_KEPT = 6
+
+
+@lru_cache(maxsize=PARSED_PDFS_KEPT)
 def read_pages(data: bytes) -> tuple[PageInk, ...]:
+    """Every page of a PDF, parsed once by pdfplumber: glyphs, frames, strokes, images, the
+    structure tree and the extracted text. All other readers of a PDF build on this."""
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages):
@@ -204,7 +212,8 @@ def read_pages(data: bytes) -> tuple[PageInk, ...]:
                 for o in [*page.lines, *page.curves, *(r for r in page.rects if r["stroke"])]
             ]
             pages.append(PageInk(number, page.width, page.height, glyphs, frames, strokes,
-                                 loose, list(page.images), structure))
+                                 loose, list(page.images), structure,
+                                 page.extract_text() or ""))
     return tuple(pages)
 
 

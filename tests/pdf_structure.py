@@ -8,14 +8,15 @@ import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
-import pdfplumber
 import pikepdf
 
 from generator.render.typography import NO_BREAK_SPACE, WORD_JOINER
 from generator.view.pairs import Span
 from generator.view.sheet import SheetView
+from tests.pdf_ink import PARSED_PDFS_KEPT, read_pages
 
 LETTER = re.compile(r"[A-Za-z\u0400-\u04FF\u3400-\u9FFF]")
 
@@ -24,19 +25,21 @@ LETTER = re.compile(r"[A-Za-z\u0400-\u04FF\u3400-\u9FFF]")
 class TaggedBlock:
     lang: str | None  # the nearest element's /Lang; None when only the document sets one
     text: str
+    page: int = -1  # 0-based page of the element's runs
 
 
 def _run_texts(data: bytes) -> dict[tuple[int, int], str]:
+    """The text of each marked run, from the one parse of the PDF (tests/pdf_ink.py)."""
     runs: dict[tuple[int, int], list[str]] = defaultdict(list)
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages):
-            for char in page.chars:
-                if char.get("mcid") is not None:
-                    runs[(number, char["mcid"])].append(char["text"])
+    for page in read_pages(data):
+        for glyph in page.glyphs:
+            if glyph.mcid is not None:
+                runs[(page.number, glyph.mcid)].append(glyph.text)
     return {key: "".join(chars) for key, chars in runs.items()}
 
 
-def tagged_blocks(data: bytes) -> list[TaggedBlock]:
+@lru_cache(maxsize=PARSED_PDFS_KEPT)
+def tagged_blocks(data: bytes) -> tuple[TaggedBlock, ...]:
     """One block per structure element that holds text runs, in reading order."""
     runs = _run_texts(data)
     blocks: list[TaggedBlock] = []
@@ -63,13 +66,13 @@ def tagged_blocks(data: bytes) -> list[TaggedBlock]:
                             continue
                     walk(kid, lang, page)
             if "".join(own).strip():
-                blocks.append(TaggedBlock(lang, "".join(own)))
+                blocks.append(TaggedBlock(lang, "".join(own), page))
             return own
 
         root = pdf.Root.StructTreeRoot
         for top in root["/K"]:
             walk(top, None, 0)
-    return blocks
+    return tuple(blocks)
 
 
 def view_spans(sheet) -> list[Span]:
@@ -148,8 +151,7 @@ def spans_missing_from_pdf(sheet: SheetView, html: str, data: bytes) -> list[str
     streams: dict[str | None, str] = defaultdict(str)
     for block in tagged_blocks(data):
         streams[block.lang] += squash(block.text)
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = [squash(page.extract_text() or "") for page in pdf.pages]
+    pages = [squash(page.extracted) for page in read_pages(data)]
     footer = {id(span) for span in view_spans(sheet.footer)}
     missing = []
     for span in view_spans(sheet):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, find, given, settings
 from hypothesis import strategies as st
 
 from generator.content import yaml_libyaml, yaml_source
@@ -29,23 +29,34 @@ def pure(text: str, monkeypatch: pytest.MonkeyPatch) -> yaml_source.YamlDocument
         return yaml_source.load_yaml(Path("file.yaml"), text)
 
 
+def outcome(text: str, monkeypatch: pytest.MonkeyPatch, libyaml: bool):
+    """What load_yaml makes of a text with or without the LibYAML fast path: the data (repr
+    too: 1 and True, 1.0 and 1 compare equal) and lines, or the error it reports."""
+    with monkeypatch.context() as patch:
+        patch.setattr(yaml_libyaml, "AVAILABLE", libyaml)
+        try:
+            document = yaml_source.load_yaml(Path("file.yaml"), text)
+        except ContentError as error:
+            return ("refused", str(error))
+    return ("read", document.data, repr(document.data), document.lines)
+
+
 def assert_same_as_pure(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """When the fast path accepts a text, the pure loader reads the same data and lines."""
+    """load_yaml gives the same result, data or error, with the fast path as without it."""
+    assert outcome(text, monkeypatch, libyaml=True) == outcome(text, monkeypatch, libyaml=False)
+
+
+def assert_fast_path_reads_like_pure(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path takes the text itself, and reads what the pure loader reads."""
     plain = fast(text)
-    if plain is None:
-        return
-    document = pure(text, monkeypatch)  # raises if the pure loader would refuse the text
+    assert plain is not None, "the fast path handed this text back"
     data, lines = plain
-    assert data == document.data
-    assert repr(data) == repr(document.data)  # 1 and True, 1.0 and 1 compare equal
-    assert lines == document.lines
+    assert ("read", data, repr(data), lines) == outcome(text, monkeypatch, libyaml=False)
 
 
 @pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda path: path.name)
 def test_every_content_file_takes_the_fast_path_with_the_same_result(path, monkeypatch):
-    text = yaml_source.read_text(path)
-    assert fast(text) is not None
-    assert_same_as_pure(text, monkeypatch)
+    assert_fast_path_reads_like_pure(yaml_source.read_text(path), monkeypatch)
 
 
 @pytest.mark.parametrize(
@@ -86,8 +97,7 @@ def test_unusual_files_are_left_to_the_pure_loader(text):
 
 def test_the_nesting_limit_is_the_pure_loaders(monkeypatch):
     deepest = "a: " + "[" * 39 + "]" * 39 + "\n"  # 40 nodes deep, counting the mapping
-    assert fast(deepest) is not None
-    assert_same_as_pure(deepest, monkeypatch)
+    assert_fast_path_reads_like_pure(deepest, monkeypatch)
     with pytest.raises(ContentError, match="nested deeper than 40 levels"):
         pure("a: " + "[" * 40 + "]" * 40 + "\n", monkeypatch)
 
@@ -109,8 +119,7 @@ def test_the_nesting_limit_is_the_pure_loaders(monkeypatch):
     ],
 )
 def test_plain_files_take_the_fast_path_with_the_same_result(text, monkeypatch):
-    assert fast(text) is not None
-    assert_same_as_pure(text, monkeypatch)
+    assert_fast_path_reads_like_pure(text, monkeypatch)
 
 
 SETTINGS = settings(
@@ -124,18 +133,39 @@ YAML_PIECES = st.sampled_from(
 )
 
 
+# Every example is compared: the data or the error message must be the same on both paths (a
+# text the fast path hands back is read by the pure loader both times, which also holds).
 @SETTINGS
 @given(st.data())
 def test_damaged_content_files_read_the_same_on_both_paths(monkeypatch, data):
     path = data.draw(st.sampled_from(CONTENT_FILES), label="file")
     _, text = data.draw(mutated_text(yaml_source.read_text(path)), label="damage")
+    event("fast path" if fast(text) is not None else "handed back")
     assert_same_as_pure(text, monkeypatch)
 
 
 @SETTINGS
 @given(st.lists(YAML_PIECES, max_size=40).map("".join))
 def test_random_yaml_reads_the_same_on_both_paths(monkeypatch, text):
+    event("fast path" if fast(text) is not None else "handed back")
     assert_same_as_pure(text, monkeypatch)
+
+
+# ... and the comparisons above are not all of texts the fast path hands back: each strategy
+# reaches the fast path with texts that differ from the file they came from.
+def test_damaged_files_reach_the_fast_path():
+    original = yaml_source.read_text(DEFAULT_CONTENT_DIR / "meta.yaml")
+    _, text = find(mutated_text(original),
+                   lambda pair: pair[1] != original and fast(pair[1]) is not None,
+                   settings=settings(database=None, max_examples=2000))
+    assert fast(text) is not None
+
+
+def test_random_yaml_reaches_the_fast_path():
+    text = find(st.lists(YAML_PIECES, min_size=3, max_size=40).map("".join),
+                lambda text: ":" in text and fast(text) is not None,
+                settings=settings(database=None, max_examples=2000))
+    assert fast(text) is not None
 
 
 def test_without_libyaml_the_pure_loader_reads_everything(monkeypatch):

@@ -17,8 +17,8 @@ from generator.quality import language_gates as gates
 from generator.quality import translation_drafts
 from generator.render.html import TEMPLATES_DIR, render_html
 from generator.render.pdf import html_to_pdf
-from generator.render.pipeline import RenderRequest, build_view, render
-from tests.conftest import bundle, page_texts, rendered, squash
+from generator.render.pipeline import RenderRequest, build_view
+from tests.conftest import bundle, each_sheet, html_of, page_texts, rendered, squash
 from tests.pdf_structure import (
     blocks_without_language,
     html_lang_texts,
@@ -30,7 +30,7 @@ from tests.pdf_structure import (
 CARRIERS = sorted(bundle().carriers)
 SCENARIOS = sorted(bundle().scenarios)
 LANGUAGES = bundle().meta.language_codes
-SHEETS = [(s, c, lang) for s in SCENARIOS for c in CARRIERS for lang in LANGUAGES]
+EVERY_PAIR = [(s, c) for s in SCENARIOS for c in CARRIERS]
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def test_the_content_passes_every_gate(name):
 
 
 def test_every_sheet_exists_in_every_user_language():
-    for scenario, carrier, _ in SHEETS:
-        assert bundle().languages_for(scenario, carrier) == LANGUAGES
+    for scenario, carrier in EVERY_PAIR:
+        assert bundle().languages_for(scenario, carrier) == LANGUAGES, (scenario, carrier)
 
 
 # Planted mistakes: each gate must catch its own kind.
@@ -227,11 +227,11 @@ def test_the_drafts_tool_has_help_and_refuses_a_missing_folder(tmp_path, capsys)
 # The rendered documents: every span carries its language, and the PDF gives the text back.
 
 
-@pytest.mark.parametrize(("scenario", "carrier", "language"), SHEETS)
-def test_every_text_of_the_html_carries_its_language(scenario, carrier, language):
-    request = RenderRequest(scenario=scenario, carrier=carrier, language=language,
-                            output_format="html")
-    html = render(request, bundle()).data.decode()
+@each_sheet
+def test_every_text_of_the_html_carries_its_language(key):
+    scenario, carrier, language = key
+    request = RenderRequest(scenario=scenario, carrier=carrier, language=language)
+    html = html_of(key)
     assert html_text_without_language(html) == []
     texts = html_lang_texts(html)
     langs = {lang for lang, _ in texts}
@@ -249,19 +249,19 @@ def test_every_text_of_the_html_carries_its_language(scenario, carrier, language
         assert (span.lang, span.text) in shown, span
 
 
-@pytest.mark.parametrize(("scenario", "carrier", "language"), SHEETS)
-def test_the_pdf_extracts_to_the_content_text_in_each_language(scenario, carrier, language):
-    result = rendered(scenario, carrier, language)
-    html = render(RenderRequest(scenario=scenario, carrier=carrier, language=language,
-                                output_format="html"), bundle()).data.decode()
+@each_sheet
+def test_the_pdf_extracts_to_the_content_text_in_each_language(key):
+    result = rendered(*key)
+    html = html_of(key)
     assert spans_missing_from_pdf(result.sheet, html, result.data) == []
     assert blocks_without_language(result.data) == []
 
 
-@pytest.mark.parametrize(("scenario", "carrier", "language"), SHEETS)
-def test_each_part_keeps_its_one_page_in_every_language(scenario, carrier, language):
+@each_sheet
+def test_each_part_keeps_its_one_page_in_every_language(key):
     """Longer English or Traditional text must not push the checklist or the card over."""
-    result = rendered(scenario, carrier, language)
+    scenario, _, language = key
+    result = rendered(*key)
     texts = [squash(text) for text in page_texts(result.data)]
     ui = bundle().ui
     applications, phrasebook = bundle().applications, bundle().phrasebook

@@ -1,6 +1,7 @@
 """Every rule of docs/print-rules.md, checked on the rendered PDF of every scenario ×
 carrier × language the content has (new content is covered as it lands): glyph sizes and
-positions, drawn rules and boxes, the tagged structure, the QR code, the pages as images."""
+positions, drawn rules and boxes, the tagged structure, the QR code, the pages as images.
+US Letter is checked on a sample of sheets (tests/conftest.py, `LETTER_SAMPLE`)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,23 @@ import io
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
-import pytest
 from PIL import Image, ImageChops
 
 from generator.models import Confidence
 from generator.render.fonts import CUTS
 from generator.render.paper import BOX_HEIGHT_MM, BOX_WIDTH_MM, FOOTER_HEIGHT_MM, PAPERS
 from generator.view.qr import QUIET_ZONE_MODULES
-from tests.conftest import all_sheets, rendered, squash
+from tests.conftest import each_letter_sample, each_sheet, rendered, squash
 from tests.pdf_ink import (
     EPSILON,
     HAN,
     MM,
+    PARSED_PDFS_KEPT,
     Glyph,
     PageInk,
     lines_of,
@@ -32,12 +33,10 @@ from tests.pdf_ink import (
     text_lines,
 )
 
-SHEETS = all_sheets()
-SHEET_IDS = ["-".join(sheet) for sheet in SHEETS]
 USER_PARTS = ("checklist", "carrier")
 STAFF_PARTS = ("staff_card", "questions")
 
-sheets = pytest.mark.parametrize("key", SHEETS, ids=SHEET_IDS)
+sheets = each_sheet
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ class Sheet:
         return [g for g in page.glyphs if g.top >= self.footer_top - EPSILON]
 
 
-@cache
+@lru_cache(maxsize=PARSED_PDFS_KEPT)
 def sheet(key: tuple[str, str, str], paper: str = "a4") -> Sheet:
     result = rendered(*key, paper=paper)
     pages = read_pages(result.data)
@@ -514,10 +513,18 @@ def test_staff_card_answer_grid_sizes(key):
     assert len(boxes) == 1 and boxes[0].height >= 25 * MM
 
 
-# Rule 9: geometry on A4 and Letter.
+# Rule 9: geometry on A4 (every sheet) and Letter (a sample).
 @sheets
-@pytest.mark.parametrize("paper", list(PAPERS))
-def test_everything_inside_the_centred_box(key, paper):
+def test_everything_inside_the_centred_box(key):
+    assert_inside_the_centred_box(key, "a4")
+
+
+@each_letter_sample
+def test_everything_inside_the_centred_box_on_letter(key):
+    assert_inside_the_centred_box(key, "letter")
+
+
+def assert_inside_the_centred_box(key, paper):
     s = sheet(key, paper)
     spec = PAPERS[paper]
     for page in s.pages:
@@ -541,7 +548,7 @@ def test_everything_inside_the_centred_box(key, paper):
         assert not outside, f"{paper} page {page.number + 1}: ink outside the box: {outside[:3]}"
 
 
-@sheets
+@each_letter_sample
 def test_letter_and_a4_lay_out_the_same_inside_the_box(key):
     a4, letter = sheet(key, "a4"), sheet(key, "letter")
     assert len(a4.pages) == len(letter.pages)

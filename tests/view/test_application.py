@@ -1,7 +1,6 @@
 """The application page, the phrasebook and the staff card, filled from a profile or blank."""
 
 import io
-import re
 import shutil
 import unicodedata
 from functools import cache
@@ -13,12 +12,17 @@ import pytest
 from generator.content.loading import DEFAULT_CONTENT_DIR, ContentProblems, load_content
 from generator.models.profile import EMPTY_PROFILE, Profile
 from generator.render.pipeline import RenderRequest, build_view, render
-from tests.conftest import bundle, page_texts, squash
+from tests.conftest import bundle, expected_parts, page_texts, squash
 from tests.pdf_structure import tagged_blocks
 
 MM = 72 / 25.4
-APPLICATION_PAGE = 4  # 0-based: checklist, staff card, questions, carrier, application, phrases
-PHRASEBOOK_PAGE = 5
+# 0-based pages of the cancel sheet (checklist, staff card, questions, carrier, application,
+# phrasebook), from the content: the questions page is there only when a rule is unconfirmed.
+CANCEL_PAGES = {carrier: expected_parts("cancel", carrier) for carrier in bundle().carriers}
+
+
+def page_of(part: str, carrier: str = "mts") -> int:
+    return CANCEL_PAGES[carrier].index(part)
 
 FULL = Profile.model_validate(
     {
@@ -81,10 +85,10 @@ def blanks_on(data: bytes, page: int) -> list[dict]:
 def test_a_full_profile_fills_the_staff_card_and_the_drafts():
     data = rendered_with(FULL).data
     texts = page_texts(data)
-    assert len(texts) == 6
+    assert len(texts) == len(CANCEL_PAGES["mts"])
     staff = squash(texts[1])
     assert "ZHANGWEI" in staff and squash(PHONE) in staff
-    page = squash(texts[APPLICATION_PAGE])
+    page = squash(texts[page_of("application")])
     for value in ["ZHANG WEI", "张伟", "E12345678", "Китай (КНР)", PHONE, "8970199123456789012",
                   "zhang.wei@example.com", "ПАО Сбербанк", "044030790", "40703810890480000101"]:
         assert squash(value) in page, value
@@ -95,7 +99,7 @@ def test_a_full_profile_fills_the_staff_card_and_the_drafts():
     ) in page
     assert squash("БИК 044030790, счет 40703810890480000101.") in page
     # Every field is filled, so no blank and none of their labels is printed.
-    assert blanks_on(data, APPLICATION_PAGE) == []
+    assert blanks_on(data, page_of("application")) == []
     for name in ["passport_number", "refund.account", "phone"]:
         assert squash(bundle().applications.fields[name]["zh-Hans"]) not in page
     # Not needed on a cancel sheet: the representative and the new holder.
@@ -104,15 +108,15 @@ def test_a_full_profile_fills_the_staff_card_and_the_drafts():
 
 def test_the_note_says_the_shop_prints_its_own_form_and_each_draft_is_signed():
     texts = page_texts(rendered_with(FULL).data)
-    page = squash(texts[APPLICATION_PAGE])
+    page = squash(texts[page_of("application")])
     content = bundle().applications
     assert squash(content.note["ru"]) in page and squash(content.note["zh-Hans"]) in page
     for draft in content.drafts_for("cancel", refund_to_phone=False):
         assert squash(draft.title["ru"]) in page
         assert squash(draft.gloss["zh-Hans"]) in page
     drafts = len(content.drafts_for("cancel", refund_to_phone=False))
-    assert texts[APPLICATION_PAGE].count(content.date["ru"]) == drafts
-    assert texts[APPLICATION_PAGE].count(content.signature["ru"]) == drafts
+    assert texts[page_of("application")].count(content.date["ru"]) == drafts
+    assert texts[page_of("application")].count(content.signature["ru"]) == drafts
 
 
 @pytest.mark.parametrize("carrier", ["generic", "t2"])
@@ -121,8 +125,8 @@ def test_an_empty_profile_prints_the_same_pages_with_blanks(carrier):
     empty = rendered_with(EMPTY_PROFILE, carrier)
     assert page_texts(without.data) == page_texts(empty.data)
     texts = page_texts(empty.data)
-    assert len(texts) == 6
-    page = squash(texts[APPLICATION_PAGE])
+    assert len(texts) == len(CANCEL_PAGES[carrier])
+    page = squash(texts[page_of("application", carrier)])
     assert squash("Прошу расторгнуть договор об оказании услуг связи по номеру") in page
     sheet = build_view(RenderRequest(carrier=carrier), bundle())
     slots = [
@@ -136,7 +140,8 @@ def test_an_empty_profile_prints_the_same_pages_with_blanks(carrier):
     for slot in slots:
         if slot.value is None:
             assert squash(slot.label.text) in page, slot.name  # the label under the blank
-    assert len(blanks_on(empty.data, APPLICATION_PAGE)) == sum(s.value is None for s in slots)
+    assert len(blanks_on(empty.data, page_of("application", carrier))) == sum(
+        s.value is None for s in slots)
     # The staff card's name and number are write-in lines, ≥ 8 mm tall.
     assert "ZHANG" not in texts[1]
 
@@ -145,8 +150,8 @@ def test_an_empty_profile_prints_the_same_pages_with_blanks(carrier):
 def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(language):
     data = rendered_with(FULL, language=language).data
     texts = page_texts(data)
-    assert len(texts) == 6
-    page = squash(texts[APPLICATION_PAGE])
+    assert len(texts) == len(CANCEL_PAGES["mts"])
+    page = squash(texts[page_of("application")])
     content = bundle().applications
     assert squash(content.heading[language]) in page and squash(content.note[language]) in page
     drafts = content.drafts_for("cancel", refund_to_phone=False)
@@ -154,10 +159,10 @@ def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(lang
         assert squash(draft.title[language]) in page and squash(draft.title["ru"]) in page
         assert squash(draft.gloss[language]) in page
         assert squash(draft.gloss["zh-Hans"]) not in page  # not the Simplified source
-    assert texts[APPLICATION_PAGE].count(content.signature[language]) == len(drafts)
+    assert texts[page_of("application")].count(content.signature[language]) == len(drafts)
     for value in ["ZHANG WEI", "E12345678", PHONE, "8970199123456789012", "40703810890480000101"]:
         assert squash(value) in page, value
-    assert blanks_on(data, APPLICATION_PAGE) == []
+    assert blanks_on(data, page_of("application")) == []
     # The gloss is tagged with the user's language in the PDF (glyph forms, screen readers).
     # (A gloss that wraps is two tagged runs, so the runs of the language are read in order.)
     tagged = "".join(squash(block.text) for block in tagged_blocks(data)
@@ -165,7 +170,7 @@ def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(lang
     for draft in drafts:
         assert squash(draft.gloss[language]) in tagged
     # The phrasebook follows on its own page, in the same language.
-    phrases = squash(columns_text(data, PHRASEBOOK_PAGE))
+    phrases = squash(columns_text(data, page_of("phrasebook")))
     for phrase in bundle().phrasebook.phrases:
         assert squash(phrase.text[language]) in phrases and squash(phrase.reading) in phrases
 
@@ -173,7 +178,7 @@ def test_a_full_profile_fills_the_drafts_with_glosses_in_the_users_language(lang
 @pytest.mark.parametrize("language", ["zh-Hant", "en"])
 def test_blanks_are_labelled_in_the_users_language(language):
     data = rendered_with(None, "generic", language=language).data
-    page = squash(page_texts(data)[APPLICATION_PAGE])
+    page = squash(page_texts(data)[page_of("application", "generic")])
     fields = bundle().applications.fields
     for name in ["name_latin", "passport_number", "phone", "iccid", "refund.bik",
                  "refund.account", "carrier"]:
@@ -185,7 +190,7 @@ def test_blanks_are_labelled_in_the_users_language(language):
 def test_a_refund_to_another_number_replaces_the_account_draft():
     profile = FULL.model_copy(update={"refund": FULL.refund.model_copy(
         update={"bank": None, "bik": None, "account": None, "phone": "+7 999 123-45-67"})})
-    page = squash(page_texts(rendered_with(profile).data)[APPLICATION_PAGE])
+    page = squash(page_texts(rendered_with(profile).data)[page_of("application")])
     assert squash(
         f"Прошу перевести неизрасходованный аванс с номера {PHONE} на другой номер "
         "+7 999 123-45-67."
@@ -193,29 +198,9 @@ def test_a_refund_to_another_number_replaces_the_account_draft():
     assert squash("на расчетный счет") not in page
 
 
-@pytest.fixture(scope="module")
-def content_with_proxy_and_transfer(tmp_path_factory) -> Path:
-    """The drafts for scenarios another branch adds, switched on in a copy of the content."""
-    folder = tmp_path_factory.mktemp("content") / "content"
-    shutil.copytree(DEFAULT_CONTENT_DIR, folder)
-    cancel = (folder / "scenarios" / "cancel.yaml").read_text(encoding="utf-8")
-    for scenario in ("proxy", "transfer"):
-        text = re.sub(r"(?m)^aliases: \[.*\]$", "aliases: []",
-                      cancel.replace("id: cancel", f"id: {scenario}"), count=1)
-        assert "aliases: []" in text
-        (folder / "scenarios" / f"{scenario}.yaml").write_text(text, encoding="utf-8")
-    applications = folder / "applications.yaml"
-    text = applications.read_text(encoding="utf-8")
-    text = text.replace("  - id: terminate-by-representative\n    scenarios: []",
-                        "  - id: terminate-by-representative\n    scenarios: [proxy]")
-    text = text.replace("  - id: transfer\n    scenarios: []",
-                        "  - id: transfer\n    scenarios: [transfer]")
-    applications.write_text(text, encoding="utf-8")
-    return folder
-
-
-def test_the_proxy_draft_names_the_representative(content_with_proxy_and_transfer):
-    data = rendered_with(FULL, "t2", "proxy", content_with_proxy_and_transfer).data
+# The proxy and transfer drafts are printed on the shipped proxy and transfer sheets.
+def test_the_proxy_draft_names_the_representative():
+    data = rendered_with(FULL, "t2", "proxy").data
     number = page_with(data, "Заявление о расторжении договора представителем")
     page = squash(page_texts(data)[number])
     assert squash("от LI NA, паспорт EB7654321,") in page
@@ -228,8 +213,8 @@ def test_the_proxy_draft_names_the_representative(content_with_proxy_and_transfe
     assert len(blanks_on(data, number)) == 1
 
 
-def test_the_transfer_draft_names_the_new_holder(content_with_proxy_and_transfer):
-    data = rendered_with(FULL, "t2", "transfer", content_with_proxy_and_transfer).data
+def test_the_transfer_draft_names_the_new_holder():
+    data = rendered_with(FULL, "t2", "transfer").data
     page = squash(page_texts(data)[page_with(data, "Заявление о переоформлении договора")])
     assert squash(
         f"Прошу переоформить договор об оказании услуг связи по номеру {PHONE} на нового "
@@ -239,14 +224,12 @@ def test_the_transfer_draft_names_the_new_holder(content_with_proxy_and_transfer
 
 
 @pytest.mark.parametrize("language", ["zh-Hans", "zh-Hant", "en"])
-def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_and_transfer,
-                                                           language):
+def test_blank_proxy_and_transfer_pages_still_fit_one_page(language):
     content = bundle().applications
     titles = {draft.id: draft.title["ru"] for draft in content.drafts}
     for scenario, draft_id in [("proxy", "terminate-by-representative"),
                                ("transfer", "transfer")]:
-        data = rendered_with(None, "generic", scenario, content_with_proxy_and_transfer,
-                             language).data
+        data = rendered_with(None, "generic", scenario, language=language).data
         texts = page_texts(data)
         number = page_with(data, content.heading["ru"])
         assert number == len(texts) - 2, scenario  # the phrasebook follows on the next page
@@ -258,7 +241,7 @@ def test_blank_proxy_and_transfer_pages_still_fit_one_page(content_with_proxy_an
 
 
 def test_the_phrasebook_has_every_phrase_with_its_reading_on_one_page():
-    page = squash(columns_text(rendered_with(None).data, PHRASEBOOK_PAGE))
+    page = squash(columns_text(rendered_with(None).data, page_of("phrasebook")))
     phrases = bundle().phrasebook.phrases
     assert 15 <= len(phrases) <= 25
     for phrase in phrases:

@@ -4,11 +4,11 @@ import io
 import pytest
 from PIL import Image
 
-from generator.view.qr import QUIET_ZONE_MODULES, SYMBOL_MM, qr_code
+from generator.view.qr import QUIET_ZONE_MODULES, qr_code
 
 
 @pytest.mark.parametrize("url", ["https://mts.ru/", "https://moskva.beeline.ru/customers/"])
-def test_png_has_one_pixel_per_module_a_quiet_zone_and_a_20_mm_symbol(url):
+def test_png_has_one_pixel_per_module_and_a_quiet_zone(url):
     code = qr_code(url)
     assert code.url == url
     header, payload = code.data_url.split(",", 1)
@@ -18,5 +18,4 @@ def test_png_has_one_pixel_per_module_a_quiet_zone_and_a_20_mm_symbol(url):
     border = [image.getpixel((x, y)) for x in range(image.width) for y in range(QUIET_ZONE_MODULES)]
     assert min(border) == 255, "the quiet zone is light"
     assert image.getpixel((QUIET_ZONE_MODULES, QUIET_ZONE_MODULES)) == 0, "finder pattern"
-    assert code.image_mm * code.modules / image.width == pytest.approx(SYMBOL_MM, abs=0.05)
-    assert SYMBOL_MM >= 20
+    # The printed symbol's size is measured on the PDF: tests/sheets/test_print_rules.py.
