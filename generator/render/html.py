@@ -41,10 +41,10 @@ def _stylesheet(templates_dir: Path) -> Markup:
     # Our own stylesheets (templates/css/*.css in name order), inlined so the HTML output is
     # one self-contained file. Never content or profile text: those are always escaped.
     parts = sorted((templates_dir / STYLESHEETS_DIR).glob("*.css"))
-    text = "\n".join(path.read_text(encoding="utf-8") for path in parts)
+    our_css = "\n".join(path.read_text(encoding="utf-8") for path in parts)
     # The pre-cut fonts live in the user's cache folder, not beside the templates.
-    text = text.replace(FONTS_URL_IN_CSS, f'url("{FONTS_DIR.as_uri()}/')
-    return Markup(text)  # noqa: S704
+    our_css = our_css.replace(FONTS_URL_IN_CSS, f'url("{FONTS_DIR.as_uri()}/')
+    return Markup(our_css)  # noqa: S704
 
 
 def sheet_stylesheet(paper: Paper, templates_dir: Path = TEMPLATES_DIR) -> Markup:

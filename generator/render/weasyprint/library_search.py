@@ -38,12 +38,15 @@ def _not_found(name: str) -> None:
     return None
 
 
-_fast_import = {"worked": False}
+# How WeasyPrint came to be imported: by load_weasyprint with the fast path, or by someone
+# else first (a test, a library user), when there was nothing for the fast path to do.
+_fast_import = {"worked": False, "imported_elsewhere": False}
 
 
 @cache
 def load_weasyprint() -> ModuleType:
     if "weasyprint" in sys.modules:
+        _fast_import["imported_elsewhere"] = True
         return sys.modules["weasyprint"]
     real_find_library = ctypes.util.find_library
     if not switched_off("library-search"):
@@ -64,13 +67,16 @@ def load_weasyprint() -> ModuleType:
 
 
 def fast_import_worked() -> bool:
-    """Did WeasyPrint open its libraries without find_library (adapters.py asks)?"""
-    return _fast_import["worked"]
+    """Did WeasyPrint open its libraries without find_library (adapters.py asks)? Imported
+    before we could try, there is no sign of a WeasyPrint change: counted as applying."""
+    return _fast_import["worked"] or _fast_import["imported_elsewhere"]
 
 
 def fonttools_deferred() -> bool:
     """Does WeasyPrint hold our stand-ins instead of fontTools' rarely used modules? (Once it
     has used one, the stand-in forwards to the real module: still deferred.)"""
+    if _fast_import["imported_elsewhere"]:
+        return True  # as in fast_import_worked
     fonts = sys.modules.get("weasyprint.pdf.fonts")
     return fonts is not None and isinstance(getattr(fonts, "subset", None), DeferredModule)
 
