@@ -90,7 +90,7 @@ def reference_problems(
                         "lead to one scenario")
     for alias, choices in meta.ambiguous_aliases.items():
         for position, choice in enumerate(choices):
-            if choice not in scenarios:
+            if choice not in scenarios and choice not in unreadable:
                 problem(meta_path, ("ambiguous_aliases", alias, position),
                         _unknown("scenario", choice, scenarios))
         if alias in owner_of:
