@@ -246,7 +246,7 @@ def test_every_text_of_the_html_carries_its_language(key):
         app = sheet.application
         core += [app.heading, app.note, app.date, app.signature,
                  [(draft.title, draft.gloss) for draft in app.drafts]]
-    for span in view_spans(core):  # a no-break space the content writes is layout too
+    for span in view_spans(core):  # the content's own no-break spaces (Russian typography) too
         assert (span.lang, unjoin(span.text)) in shown, span
 
 
