@@ -142,6 +142,12 @@ def _first_item_ru(scenario: str) -> str:
 ITEM_RU = _first_item_ru("cancel")
 
 
+def _line_of_first_item_ru(scenario: str) -> int:
+    lines = (PROJECT / "content" / "scenarios" / f"{scenario}.yaml").read_text(
+        encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip() == ITEM_RU)
+
+
 def _cancel_only_fact() -> str:
     """`file:line: field` of the first general fact whose scenarios are [cancel] alone."""
     lines = (PROJECT / "content" / "general.yaml").read_text(encoding="utf-8").splitlines()
@@ -250,7 +256,8 @@ CASES = [
          replace_in("content/carriers/mts.yaml", "url: https://mts.ru/", "url: javascript:x()")),
     Case("a character no installed font has (U+10FFFD)", (*C, "render"),
          "no installed font has these characters: \U0010fffd (U+10FFFD) in "
-         "content/scenarios/cancel.yaml:34; install fonts-noto-cjk (see README) or remove them",
+         f"content/scenarios/cancel.yaml:{_line_of_first_item_ru('cancel')}; install "
+         "fonts-noto-cjk (see README) or remove them",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: Сохраните \U0010fffd")),
     Case("profile: a BIK that is not 9 digits", PROFILE_RENDER, "me.yaml:4: refund.bik: a BIK "
          "has 9 digits, this one has 5", profile(REFUND.format(bik="04452", account=ACCOUNT))),
