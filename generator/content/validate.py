@@ -118,10 +118,14 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
             reference_problems(root, meta, general_facts, scenarios, carriers, parsed.line_of,
                                unreadable=_unreadable(root, scenarios, carriers))
         )
-        report.errors.extend(
-            claim_problems(root, general_facts, scenarios, carriers, applications,
-                           loaded["phrasebook"], parsed.line_of)
-        )
+        # Links are judged only when every file of facts loaded: with one broken, each link
+        # to its facts would be reported again as unknown.
+        carrier_files = {path.stem for path in KIND_BY_NAME["carrier"].paths(root)}
+        if general is not None and carrier_files <= set(carriers):
+            report.errors.extend(
+                claim_problems(root, general_facts, scenarios, carriers, applications,
+                               loaded["phrasebook"], parsed.line_of)
+            )
 
     fact_owners = [(KIND_BY_NAME["general"].paths(root)[0], general.facts if general else [])]
     fact_owners += [(KIND_BY_NAME["carrier"].path_for(root, c.id), c.facts)

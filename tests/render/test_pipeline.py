@@ -25,7 +25,8 @@ def test_likely_contacts_carry_the_verify_mark_and_confirmed_ones_do_not():
         fact = facts.get(kind)
         if fact is None or not fact.is_statement:
             continue
-        label = lines.index(getattr(bundle().ui.fact_labels, kind)["ru"])
+        wanted = squash(getattr(bundle().ui.fact_labels, kind)["ru"])
+        label = [squash(line) for line in lines].index(wanted)
         assert squash(fact.value) in squash(lines[label - 1]), kind  # the value, then its label
         assert (mark in lines[label + 1]) == (fact.confidence is Confidence.LIKELY), kind
         checked += 1
