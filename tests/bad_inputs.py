@@ -129,7 +129,35 @@ def profile(lines: str) -> Callable[[], None]:
     """me.yaml: a profile whose name is right and whose `lines` are what is tried."""
     return write("me.yaml", "name_latin: QIAN DUOYU\nname_native: 钱多余\n" + lines)
 
-ITEM_RU = "ru: Сохраните контакты и сообщения."
+
+
+def _first_item_ru(scenario: str) -> str:
+    """The Russian line of a scenario's first checklist item, as it stands in the file."""
+    lines = (PROJECT / "content" / "scenarios" / f"{scenario}.yaml").read_text(
+        encoding="utf-8").splitlines()
+    start = next(number for number, line in enumerate(lines) if line.strip() == "items:")
+    return next(line.strip() for line in lines[start:] if line.strip().startswith("ru: "))
+
+
+ITEM_RU = _first_item_ru("cancel")
+
+
+def _line_of_first_item_ru(scenario: str) -> int:
+    lines = (PROJECT / "content" / "scenarios" / f"{scenario}.yaml").read_text(
+        encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip() == ITEM_RU)
+
+
+def _cancel_only_fact() -> str:
+    """`file:line: field` of the first general fact whose scenarios are [cancel] alone."""
+    lines = (PROJECT / "content" / "general.yaml").read_text(encoding="utf-8").splitlines()
+    index = -1
+    for number, line in enumerate(lines, 1):
+        if line.startswith("  - id: "):
+            index += 1
+        if line.strip() == "scenarios: [cancel]":
+            return f"content/general.yaml:{number}: facts.{index}.scenarios.0"
+    raise LookupError("no general fact is on cancel alone")
 CASES = [
     Case("unknown scenario id", ("render", "-s", "explode"),
          f"unknown scenario 'explode'; choose one of: {SCENARIO_IDS}"),
@@ -221,14 +249,15 @@ CASES = [
          "content/carriers/mts.yaml:3: id: must match the file name 'mts'",
          replace_in("content/carriers/mts.yaml", "id: mts\n", "id: mts2\n")),
     Case("a fact for a scenario that does not exist", (*C, "render"),
-         "content/general.yaml:154: facts.11.scenarios.0: unknown scenario 'cancle'; known: cancel",
+         _cancel_only_fact() + ": unknown scenario 'cancle'; known: cancel",
          replace_in("content/general.yaml", "scenarios: [cancel]", "scenarios: [cancle]")),
     Case("javascript: link as a fact's url", (*C, "render"),
          "facts.0.url: must be a web address starting with https:// or http://",
          replace_in("content/carriers/mts.yaml", "url: https://mts.ru/", "url: javascript:x()")),
     Case("a character no installed font has (U+10FFFD)", (*C, "render"),
          "no installed font has these characters: \U0010fffd (U+10FFFD) in "
-         "content/scenarios/cancel.yaml:34; install fonts-noto-cjk (see README) or remove them",
+         f"content/scenarios/cancel.yaml:{_line_of_first_item_ru('cancel')}; install "
+         "fonts-noto-cjk (see README) or remove them",
          replace_in("content/scenarios/cancel.yaml", ITEM_RU, "ru: Сохраните \U0010fffd")),
     Case("profile: a BIK that is not 9 digits", PROFILE_RENDER, "me.yaml:4: refund.bik: a BIK "
          "has 9 digits, this one has 5", profile(REFUND.format(bik="04452", account=ACCOUNT))),

@@ -86,6 +86,9 @@ def small_content(
                     node[key] = [name for name in node[key] if name in scenarios]
                 elif key == "user_languages":
                     node[key] = [entry for entry in node[key] if entry["code"] in languages]
+                elif key == "ambiguous_aliases":  # a word is ambiguous among kept scenarios only
+                    node[key] = {word: meant for word, meant in node[key].items()
+                                 if len(set(meant) & set(scenarios)) == len(meant)}
                 else:
                     keep_only_chosen(node[key])
 

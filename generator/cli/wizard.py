@@ -88,7 +88,8 @@ class Wizard:
         return " / ".join(dict.fromkeys(shown or [text[text.languages[0]]]))
 
     def choose(self, heading: Text, options: list[Option], default: str,
-               hint: Text | None = None) -> Option:
+               hint: Text | None = None,
+               ambiguous: dict[str, list[str]] | None = None) -> Option:
         self.echo("")
         self.echo(self.line(heading))
         for number, option in enumerate(options, start=1):
@@ -99,6 +100,12 @@ class Wizard:
         def convert(answer: str) -> Option:
             if isinstance(answer, Option):
                 return answer
+            meant = ambiguous.get(_key(answer)) if ambiguous else None
+            if meant:
+                choices = ", ".join(f"{number}) {option.id}" for number, option
+                                    in enumerate(options, start=1) if option.id in meant)
+                raise click.BadParameter(self.line(self.strings.ambiguous, answer=answer,
+                                                   choices=choices))
             found = match_option(options, answer)
             if found is None:
                 raise click.BadParameter(self.line(self.strings.not_understood, answer=answer))
@@ -115,7 +122,10 @@ class Wizard:
             for scenario in self.bundle.scenarios.values()
         ]
         default = self.bundle.meta.defaults.scenario
-        return self.choose(self.strings.situation_heading, options, default).id
+        ambiguous = {_key(word): meant
+                     for word, meant in self.bundle.meta.ambiguous_aliases.items()}
+        return self.choose(self.strings.situation_heading, options, default,
+                           ambiguous=ambiguous).id
 
     def ask_carrier(self) -> str:
         carriers = sorted(self.bundle.carriers.values(), key=lambda carrier: carrier.generic)

@@ -107,7 +107,8 @@ def sentences(
         path = KIND_BY_NAME["phrasebook"].paths(root)[0]
         for index, phrase in enumerate(phrasebook.phrases):
             yield Sentence("phrase", path, ("phrases", index), dict(phrase.text.root),
-                           tuple(phrase.facts), None)
+                           tuple(phrase.facts),
+                           tuple(phrase.scenarios) if phrase.scenarios is not None else None)
 
 
 def _names(values: Iterable[str]) -> str:

@@ -255,6 +255,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
         problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
                                            line_of=_line_when_needed))
         problems.extend(draft_scenario_problems(root, loaded["applications"], scenarios))
+        problems.extend(phrase_scenario_problems(root, loaded["phrasebook"], scenarios))
         problems.extend(claim_problems(root, general_facts, scenarios, carriers,
                                        loaded["applications"], loaded["phrasebook"],
                                        line_of=_line_when_needed))
@@ -281,3 +282,20 @@ def draft_scenario_problems(
                     )
                 )
     return problems
+
+
+def phrase_scenario_problems(
+    root: Path, phrasebook: Phrasebook | None, scenarios: Collection[str]
+) -> list[ContentError]:
+    """Each phrase's `scenarios` must name scenarios that exist."""
+    return [
+        ContentError(
+            root / "phrasebook.yaml",
+            None,
+            f"phrases.{index}.scenarios",
+            f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",
+        )
+        for index, phrase in enumerate(phrasebook.phrases if phrasebook else [])
+        for name in phrase.scenarios or []
+        if name not in scenarios
+    ]

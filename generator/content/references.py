@@ -88,6 +88,15 @@ def reference_problems(
                 problem(path, ("aliases", position),
                         f"alias {alias!r} already names scenario {owner!r}; each alias must "
                         "lead to one scenario")
+    for alias, choices in meta.ambiguous_aliases.items():
+        for position, choice in enumerate(choices):
+            if choice not in scenarios and choice not in unreadable:
+                problem(meta_path, ("ambiguous_aliases", alias, position),
+                        _unknown("scenario", choice, scenarios))
+        if alias in owner_of:
+            problem(meta_path, ("ambiguous_aliases", alias),
+                    f"{alias!r} already names scenario {owner_of[alias]!r}; an ambiguous word "
+                    "must not also be a scenario's id or alias")
     return problems
 
 

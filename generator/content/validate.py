@@ -22,6 +22,7 @@ from generator.content.loading import (
     ContentProblems,
     draft_scenario_problems,
     parse_model,
+    phrase_scenario_problems,
 )
 from generator.content.references import reference_problems
 from generator.content.registry import KIND_BY_NAME, VALIDATE, kinds_read_by
@@ -104,10 +105,12 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
         else:
             loaded[kind.name] = parse(kind.paths(root)[0], kind.model, languages)
     general, scenarios, carriers = loaded["general"], loaded["scenario"], loaded["carrier"]
-    applications = loaded["applications"]
+    applications, phrasebook = loaded["applications"], loaded["phrasebook"]
+    known = set(scenarios) | {path.stem for path in KIND_BY_NAME["scenario"].paths(root)}
     if applications is not None:  # a scenario file that did not load has its own error
-        known = set(scenarios) | {path.stem for path in KIND_BY_NAME["scenario"].paths(root)}
         report.errors.extend(draft_scenario_problems(root, applications, known))
+    if phrasebook is not None:
+        report.errors.extend(phrase_scenario_problems(root, phrasebook, known))
 
     if meta is not None:
         general_facts = general.facts if general is not None else None

@@ -43,6 +43,8 @@ class WizardStrings(ContentFile):
     only_language: Text = Field(description="`{language}` is replaced by the language's name")
     choice_prompt: Text
     not_understood: Text = Field(description="`{answer}` is replaced by what was typed")
+    ambiguous: Text = Field(description="A word that means several situations (meta.yaml "
+                            "ambiguous_aliases): `{answer}` and the numbered `{choices}`")
     profile_question: Text
     profile_path: Text
     rendering: Text

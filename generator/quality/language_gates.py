@@ -171,6 +171,32 @@ def script_problems(root: Path) -> list[str]:
     return problems
 
 
+# Gate 8: Russian typography. A one-letter preposition or conjunction stays with the next word,
+# and a number with its unit or counted word (90 дней, 100 ₽, 24 часа), so that no printed
+# line ends with «в» or breaks «90 | дней»: both need a no-break space (U+00A0).
+
+NO_BREAK_SPACE = "\u00a0"
+ONE_LETTER_WORD = re.compile(r"(?<![\w-])([вскуоияаВСКУОИЯА]) ")
+NUMBER_BEFORE_UNIT = re.compile(r"(?<![\w.,-])(\d+) (?=[А-Яа-яЁё₽%])")
+
+
+def russian_typography_problems(root: Path) -> list[str]:
+    """Every Russian string: a no-break space after в, с, к, у, о, и, а, я and between a number
+    and the word or sign it counts."""
+    problems = []
+    for field in text_fields(root, user_languages(root)):
+        text = field.texts.get(STAFF_LANGUAGE)
+        if not text:
+            continue
+        found = [f"«{match.group(1)} »" for match in ONE_LETTER_WORD.finditer(text)]
+        found += [f"«{match.group(1)} {text[match.end()]}…»"
+                  for match in NUMBER_BEFORE_UNIT.finditer(text)]
+        if found:
+            problems.append(_problem(field, STAFF_LANGUAGE, "needs a no-break space (U+00A0) "
+                                     f"instead of the space in {', '.join(dict.fromkeys(found))}"))
+    return problems
+
+
 def draft_problems(root: Path) -> list[str]:
     """A translation draft nobody has reviewed yet still carries its mark."""
     problems = []
@@ -191,6 +217,7 @@ GATES = {
     "Chinese character forms": chinese_form_problems,
     "Taiwan and Hong Kong words": mainland_term_problems,
     "one language per sentence": script_problems,
+    "Russian typography": russian_typography_problems,
     "reviewed drafts": draft_problems,
 }
 

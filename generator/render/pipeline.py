@@ -56,6 +56,10 @@ def resolve_scenario(bundle: ContentBundle, name: str | None) -> str:
         return bundle.meta.defaults.scenario
     if name in bundle.scenarios:
         return name
+    choices = bundle.meta.ambiguous_aliases.get(name)
+    if choices:
+        raise UserError(f"scenario {name!r} can mean {' or '.join(choices)}; "
+                        f"choose one: -s {' or -s '.join(choices)}")
     for scenario in bundle.scenarios.values():
         if name in scenario.aliases:
             return scenario.id

@@ -144,7 +144,8 @@ def build_phrasebook(
     )
     verify_mark = pair(bundle.ui.verify_mark)
     phrases = []
-    for phrase in content.phrases:
+    chosen = content.phrases if scenario_id is None else content.phrases_for(scenario_id)
+    for phrase in chosen:
         both = as_firm_as(pair(phrase.text), phrase.facts, facts, verify_mark)
         if both is None:
             continue

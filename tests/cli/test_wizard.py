@@ -111,3 +111,51 @@ def test_a_sheet_in_several_languages_asks_which_one():
     assert "  2) 繁體中文  [zh-Hant]" in shown
     with CliRunner().isolation(input="\n"):
         assert Wizard(bundle, strings, echo=shown.append).ask_language("x", "y") == "zh-Hans"
+
+
+# A word that means more than one situation (meta.yaml `ambiguous_aliases`, e.g. 保号卡).
+
+
+def ambiguous_word():
+    bundle = load_content()
+    word, meant = next(iter(bundle.meta.ambiguous_aliases.items()))
+    numbers = [list(bundle.scenarios).index(scenario_id) + 1 for scenario_id in meant]
+    return bundle, word, meant, numbers
+
+
+def test_a_word_with_two_meanings_is_asked_back_with_its_choices(in_tmp):
+    bundle, word, meant, numbers = ambiguous_word()
+    result = run("wizard", "-o", "x.pdf", input=f"{word}\n{numbers[-1]}\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    choices = ", ".join(f"{number}) {scenario_id}" for number, scenario_id
+                        in zip(numbers, meant, strict=True))
+    strings = load_wizard_strings(bundle.root)
+    for code in strings.languages:
+        assert strings.ambiguous[code].format(answer=word, choices=choices) in result.output
+    title = bundle.scenarios[meant[-1]].title["ru"]
+    assert title in pdf_text(in_tmp / "x.pdf").replace("\u00a0", " ").replace("\n", " ")
+
+
+def test_the_same_word_on_the_command_line_names_every_choice_and_stops(in_tmp):
+    _, word, meant, _ = ambiguous_word()
+    result = run("render", "-s", word, "-o", "x.pdf")
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and all(f"-s {scenario_id}" in lines[0] for scenario_id in meant)
+    assert not (in_tmp / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("meant", "found"), [
+    ("[cancel, keep-number]\n  保号: [cancel, esim]", "already names scenario 'keep-number'"),
+    ("[cancel, nowhere]", "unknown scenario 'nowhere'"),
+])
+def test_validate_refuses_an_ambiguous_word_that_is_an_alias_or_names_nothing(tmp_path, meant,
+                                                                             found):
+    content = copy_content(tmp_path)
+    meta = content / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert text.count("  保号卡: [cancel, keep-number]") == 1
+    meta.write_text(text.replace("  保号卡: [cancel, keep-number]", f"  保号卡: {meant}"),
+                    encoding="utf-8")
+    result = run("--content-dir", str(content), "validate")
+    assert result.exit_code == 2 and found in result.output and "meta.yaml:" in result.output

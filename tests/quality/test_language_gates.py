@@ -24,6 +24,7 @@ from tests.pdf_structure import (
     html_lang_texts,
     html_text_without_language,
     spans_missing_from_pdf,
+    unjoin,
     view_spans,
 )
 
@@ -58,8 +59,10 @@ def test_every_sheet_exists_in_every_user_language():
 
 
 def test_a_missing_translation_fails(content):
-    plant(content / "scenarios/cancel.yaml", "  en: Back up your contacts and text messages.\n",
-          "  \n")
+    path = content / "scenarios/cancel.yaml"
+    line = next(line for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("          en: "))  # the first item's English, as it is now
+    plant(path, f"{line}\n", "          \n")
     problems = gates.missing_translations(content)
     assert len(problems) == 1
     assert "cancel.yaml:" in problems[0] and "missing text in en" in problems[0]
@@ -123,6 +126,48 @@ def test_the_drafts_and_the_phrasebook_go_through_the_gates(content, file, old, 
     plant(content / file, old, new)
     problems = gate(content)
     assert len(problems) == 1 and found in problems[0] and f"{file}:" in problems[0]
+
+
+# Russian typography: a no-break space after a one-letter word and between a number and its unit.
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("ru: Номер телефона в салоне", "«в »"),  # a preposition
+        ("ru: Номер и телефон", "«и »"),  # a conjunction
+        ("ru: Я номер", "«Я »"),  # a capital at the start
+        ("ru: Номер на 90 дней", "«90 д…»"),  # a number and its unit
+        ("ru: Сумма 100 ₽", "«100 ₽…»"),  # a number and its sign
+    ],
+)
+def test_a_russian_string_without_its_no_break_space_fails(content, new, found):
+    plant(content / "ui.yaml", "ru: Номер телефона", new)
+    problems = gates.russian_typography_problems(content)
+    assert len(problems) == 1 and found in problems[0] and "ui.yaml:" in problems[0]
+
+
+def test_the_same_strings_with_no_break_spaces_pass(content):
+    plant(content / "ui.yaml", "ru: Номер телефона",
+          f"ru: Я{NBSP}номер в{NBSP}салоне на 90{NBSP}дней, 100{NBSP}₽ и{NBSP}номер")
+    assert gates.russian_typography_problems(content) == []
+
+
+def test_names_and_phone_numbers_need_no_no_break_space(content):
+    # a digit inside a name (T2) or a phone number followed by digits is no number and unit
+    plant(content / "ui.yaml", "ru: Номер телефона", "ru: Номер T2 по 8 800 555-06-11")
+    assert gates.russian_typography_problems(content) == []
+
+
+@pytest.mark.parametrize("sheet", [("cancel", "mts", "zh-Hans"), ("keep-number", "beeline", "en"),
+                                   ("lost", "megafon", "zh-Hant")])
+def test_no_printed_russian_line_ends_with_a_one_letter_word(sheet):
+    one_letter_at_end = re.compile(r"(?<![\w-])[вскуоияаВСКУОИЯА]$")
+    lines = [line.strip() for text in page_texts(rendered(*sheet).data)
+             for line in text.splitlines()]
+    assert [line for line in lines if one_letter_at_end.search(line)] == []
 
 
 def test_a_mainland_word_in_traditional_text_fails(content):
@@ -201,8 +246,8 @@ def test_every_text_of_the_html_carries_its_language(key):
         app = sheet.application
         core += [app.heading, app.note, app.date, app.signature,
                  [(draft.title, draft.gloss) for draft in app.drafts]]
-    for span in view_spans(core):
-        assert (span.lang, span.text) in shown, span
+    for span in view_spans(core):  # the content's own no-break spaces (Russian typography) too
+        assert (span.lang, unjoin(span.text)) in shown, span
 
 
 @each_sheet
