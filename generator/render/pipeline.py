@@ -14,10 +14,12 @@ from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
 from generator.render.html import TEMPLATES_DIR, render_html
 from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
+from generator.render.phone import render_phone_html
 from generator.view.application import build_application, build_phrasebook
+from generator.view.phone import build_phone, phone_qr
 from generator.view.sheet import SheetView, build_sheet
 
-OutputFormat = Literal["pdf", "html"]
+OutputFormat = Literal["pdf", "html", "phone"]
 # Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
 StepCallback = Callable[[str], None]
 
@@ -33,6 +35,8 @@ class RenderRequest:
     generated: dt.date = field(default_factory=dt.date.today)
     # A profile file or a loaded Profile; None prints every personal field as a blank line.
     profile: Path | Profile | None = None
+    # The address of this sheet's phone page: the printed sheet gets a QR code to it.
+    phone_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,15 @@ def render(
     sheet = build_view(request, bundle)
     if request.paper not in PAPERS:
         raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
+    if request.output_format == "phone":  # one file for a phone: no paper, no WeasyPrint
+        phone = build_phone(sheet, bundle.ui.phone)
+        html = render_phone_html(phone)
+        step("HTML")
+        return RenderResult(html.encode("utf-8"), sheet, [])
+    if request.phone_url:
+        sheet = replace(
+            sheet, phone_qr=phone_qr(request.phone_url, bundle.ui.phone, sheet.language)
+        )
     html = render_html(sheet, paper=PAPERS[request.paper])
     step("HTML")
     if request.output_format == "html":

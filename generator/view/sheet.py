@@ -14,6 +14,7 @@ from generator.view.qr import QrCode, qr_code
 
 if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
     from generator.view.application import ApplicationPageView, PhrasebookView
+    from generator.view.phone import PhoneQrView
 
 # The contact facts of the carrier box, in the order they are printed.
 CONTACT_KINDS = ("website", "hotline", "hotline_short", "balance_code")
@@ -130,6 +131,8 @@ class SheetView:
     # Filled by generator.view.application (kept apart so this module stays small).
     application: ApplicationPageView | None = None  # None: no drafts for this scenario
     phrasebook: PhrasebookView | None = None
+    # Filled by the pipeline when the sheet's phone page has an address (build-all --base-url).
+    phone_qr: PhoneQrView | None = None
 
     @property
     def parts(self) -> tuple[str, ...]:
