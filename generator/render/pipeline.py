@@ -22,6 +22,9 @@ from generator.view.sheet import SheetView, build_sheet
 OutputFormat = Literal["pdf", "html", "phone"]
 # Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
 StepCallback = Callable[[str], None]
+# Where the QR code to the sheet's phone page may go, tried in this order: the parts that
+# usually have room at their foot (templates/parts/*).
+PHONE_QR_PARTS = ("questions", "staff_card", "carrier", "application")
 
 
 @dataclass(frozen=True)
@@ -134,20 +137,36 @@ def render(
         html = render_phone_html(phone)
         step("HTML")
         return RenderResult(html.encode("utf-8"), sheet, [])
-    if request.phone_url:
-        sheet = replace(
-            sheet, phone_qr=phone_qr(request.phone_url, bundle.ui.phone, sheet.language)
-        )
-    html = render_html(sheet, paper=PAPERS[request.paper])
-    step("HTML")
-    if request.output_format == "html":
-        return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
+    # Without a phone page's address the sheet is laid out once. With one, its QR code goes
+    # at the foot of the first part that still fits on its page (one page a part, rule 3).
+    places = [part for part in PHONE_QR_PARTS if part in sheet.parts] if request.phone_url else []
+    for place in places or [None]:
+        placed = sheet
+        if place is not None:
+            assert request.phone_url is not None
+            code = phone_qr(request.phone_url, bundle.ui.phone, sheet.language, place)
+            placed = replace(sheet, phone_qr=code)
+        html = render_html(placed, paper=PAPERS[request.paper])
+        step("HTML")
+        if request.output_format == "html":
+            return RenderResult(html.encode("utf-8"), placed, [], request.paper)
+        pdf, warnings = _pdf(html, placed, request, bundle)
+        if place is None or _page_count(pdf) == len(placed.parts):
+            step("PDF")
+            return RenderResult(pdf, placed, warnings, request.paper)
+    raise RenderError(
+        "no page of this sheet has room for the QR code to its phone page; "
+        "shorten its questions or its carrier's rules"
+    )
+
+
+def _pdf(
+    html: str, sheet: SheetView, request: RenderRequest, bundle: ContentBundle
+) -> tuple[bytes, list[str]]:
     from generator.render.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     try:
-        pdf, warnings = html_to_pdf(
-            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language
-        )
+        return html_to_pdf(html, TEMPLATES_DIR, title=sheet.title, language=sheet.language)
     except MissingGlyphs as error:
         fields = _profile_fields_with(request.profile, error.characters)
         if fields:  # name the field, never echo the user's characters
@@ -160,8 +179,16 @@ def render(
             what, _, remedy = str(error).partition("; ")
             raise MissingGlyphs(f"{what} in {place}; {remedy}", error.characters) from None
         raise
-    step("PDF")
-    return RenderResult(pdf, sheet, warnings, request.paper)
+
+
+def _page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _no_step(name: str) -> None:

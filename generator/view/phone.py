@@ -57,6 +57,7 @@ class PhoneQrView:
     code: QrCode
     label: Pair
     alt: Span
+    part: str = ""  # the part (templates/parts/*) it is printed at the foot of
 
 
 def storage_key(sheet: SheetView) -> str:
@@ -119,10 +120,11 @@ def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
     )
 
 
-def phone_qr(url: str, strings: PhoneStrings, language: str) -> PhoneQrView:
+def phone_qr(url: str, strings: PhoneStrings, language: str, part: str = "") -> PhoneQrView:
     """The QR code to `url`, the sheet's phone page (print-rules.md rule 10, as the carrier's)."""
     return PhoneQrView(
         code=qr_code(url),
         label=_pair(strings.qr_label, language),
         alt=Span(strings.qr_alt[language], language),
+        part=part,
     )
