@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from generator.models.text import STAFF_LANGUAGE, Text
 from generator.models.ui import PhoneStrings
-from generator.view.qr import QrCode, qr_code
+from generator.view.qr import QUIET_ZONE_MODULES, SYMBOL_MM, QrCode, qr_code
 from generator.view.sheet import CONTACT_KINDS, Contact, Pair, SheetView, Span
 
 STORAGE_PREFIX = "sim-checklist"
 # The contacts a phone can dial: a hotline, the short number, the balance code (USSD).
 DIALLED_KINDS = ("hotline", "hotline_short", "balance_code")
+MODULE_MM = 0.8  # the printed QR code's least module size
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,15 @@ class PhoneQrView:
     label: Pair
     alt: Span
     part: str = ""  # the part (templates/parts/*) it is printed at the foot of
+
+    @property
+    def image_mm(self) -> float:
+        """As the carrier's code (rule 10: a 21 mm symbol), but with modules of at least
+        MODULE_MM: a phone page's address is long, and smaller modules stop decoding from a
+        150 dpi scan of a page full of text."""
+        modules = self.code.modules
+        module = max(SYMBOL_MM / modules, MODULE_MM)
+        return round(module * (modules + 2 * QUIET_ZONE_MODULES), 2)
 
 
 def storage_key(sheet: SheetView) -> str:
