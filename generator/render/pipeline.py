@@ -24,7 +24,7 @@ OutputFormat = Literal["pdf", "html", "phone"]
 StepCallback = Callable[[str], None]
 # Where the QR code to the sheet's phone page may go, tried in this order: the parts that
 # usually have room at their foot (templates/parts/*).
-PHONE_QR_PARTS = ("questions", "staff_card", "carrier", "application")
+PHONE_QR_PARTS = ("questions", "staff_card", "carrier", "application", "phrasebook")
 
 
 @dataclass(frozen=True)
