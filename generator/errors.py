@@ -42,7 +42,7 @@ class MissingGlyphs(RenderError):
 def printable_message(text: str) -> str:
     """`text` safe for a terminal: control characters (an ESC could rewrite the screen) and
     other invisible ones are shown as escapes, so each message line stays one visible line."""
-    from generator.content.text_policy import text_problem
+    from generator.models.text_policy import text_problem
 
     return "".join(
         char if char == "\n" or text_problem(char) is None else ascii(char)[1:-1]

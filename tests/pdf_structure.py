@@ -14,7 +14,8 @@ import pdfplumber
 import pikepdf
 
 from generator.render.typography import NO_BREAK_SPACE, WORD_JOINER
-from generator.view.sheet import SheetView, Span
+from generator.view.pairs import Span
+from generator.view.sheet import SheetView
 
 LETTER = re.compile(r"[A-Za-z\u0400-\u04FF\u3400-\u9FFF]")
 

@@ -1,6 +1,6 @@
-"""The commands for publishers and newcomers: build-all, wizard, schema. Thin Click glue over
-generator.publish.build, generator.publish.catalog, generator.cli.wizard and
-generator.content.schema."""
+"""The commands for publishers, reviewers and newcomers: build-all, claims, wizard, schema.
+Thin Click glue over generator.publish.build, generator.publish.catalog,
+generator.publish.claims_report, generator.cli.wizard and generator.content.schema."""
 
 from __future__ import annotations
 
@@ -88,6 +88,35 @@ def schema_command(folder: Path | None, check: bool) -> None:
         click.echo(f"✓ {folder} is up to date")
         return
     for path in write_schemas(folder):
+        click.echo(f"✓ {path}")
+
+
+@click.command("claims")
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("docs") / "claims", show_default=True,
+              help="Folder for the reports, one <scenario>.md each.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a report is stale.")
+@click.pass_obj
+def claims_command(options: dict, folder: Path, check: bool) -> None:
+    """Write the claims report: what every sheet states and on which facts.
+
+    For every scenario × carrier, each sentence that names facts (Russian and Simplified
+    Chinese) with the facts' confidence, file, source and checked date, the carrier page's
+    facts, and apart the sentences that name no fact; for a reviewer before a release.
+    """
+    from generator.content.loading import load_content
+    from generator.publish.claims_report import stale_reports, write_reports
+
+    bundle = load_content(options["content_dir"])
+    if check:
+        stale = stale_reports(bundle, folder)
+        for name in stale:
+            click.echo(f"✗ {folder / name} is stale; run `sim-checklist claims`", err=True)
+        if stale:
+            sys.exit(1)
+        click.echo(f"✓ {folder} is up to date")
+        return
+    for path in write_reports(bundle, folder):
         click.echo(f"✓ {path}")
 
 

@@ -82,12 +82,10 @@ def missing_characters(path: Path, characters: set[str]) -> list[str]:
 def run_checks(bundle: ContentBundle) -> list[Check]:
     checks: list[Check] = []
     try:
-        from weasyprint import __version__ as weasyprint_version
-        from weasyprint.text.ffi import pango
+        from generator.render.weasyprint.library_search import load_weasyprint, pango_version
 
-        number = pango.pango_version()
-        pango_version = f"{number // 10000}.{number // 100 % 100}.{number % 100}"
-        checks.append(Check("Pango", True, f"{pango_version} (WeasyPrint {weasyprint_version})"))
+        weasyprint_version = load_weasyprint().__version__
+        checks.append(Check("Pango", True, f"{pango_version()} (WeasyPrint {weasyprint_version})"))
     except (ImportError, OSError) as error:
         checks.append(Check("Pango", False, str(error).splitlines()[0],
                             APT_FIX.format(packages="libpango-1.0-0 libpangoft2-1.0-0")))
@@ -97,10 +95,27 @@ def run_checks(bundle: ContentBundle) -> list[Check]:
         checks.append(Check("HarfBuzz subsetting", False,
                             "missing: every render would take about 19 times longer",
                             APT_FIX.format(packages="libharfbuzz-subset0")))
+    if any(check.name == "Pango" and check.ok for check in checks):
+        checks.extend(adapter_checks())
     characters = content_characters(bundle)
     for languages, families in FONT_STACKS.items():
         checks.append(_stack_check(languages, families, characters))
     checks.append(_pre_cut_check())
+    return checks
+
+
+def adapter_checks() -> list[Check]:
+    """Each use of WeasyPrint's private APIs (generator/render/weasyprint/adapters.py)."""
+    from generator.render.weasyprint.adapters import ADAPTERS, CHECKED_WITH
+
+    checked = ", ".join(CHECKED_WITH)
+    fix = f"pip install 'weasyprint=={CHECKED_WITH[-1]}' (the version the adapters know)"
+    checks = []
+    for adapter in ADAPTERS:
+        state = adapter.state()
+        ok = not state.startswith("not active")
+        detail = f"{state} (checked with WeasyPrint {checked})"
+        checks.append(Check(f"adapter {adapter.name}", ok, detail, "" if ok else fix))
     return checks
 
 

@@ -312,9 +312,10 @@ def main() -> None:
 # Publisher and newcomer commands live in their own module; registered here.
 from generator.cli.commands import (  # noqa: E402
     build_all_command,
+    claims_command,
     schema_command,
     wizard_command,
 )
 
-for command in (build_all_command, wizard_command, schema_command):
+for command in (build_all_command, wizard_command, schema_command, claims_command):
     cli.add_command(command)

@@ -9,13 +9,11 @@ from pydantic import ValidationError
 
 from generator.content.loading import ContentProblems
 from generator.content.loading import _problems_from as problems_from  # same file:line mapping
+from generator.content.registry import KIND_BY_NAME
 from generator.content.yaml_source import load_yaml
 from generator.errors import ContentError
 from generator.models.base import ContentFile
 from generator.models.interface import CatalogStrings, WizardStrings
-
-CATALOG_FILE = "catalog.yaml"
-WIZARD_FILE = "wizard.yaml"
 
 InterfaceT = TypeVar("InterfaceT", bound=ContentFile)
 
@@ -37,9 +35,9 @@ def load_interface(path: Path, model: type[InterfaceT]) -> InterfaceT:
 
 
 def load_catalog_strings(content_dir: Path) -> CatalogStrings:
-    return load_interface(Path(content_dir) / CATALOG_FILE, CatalogStrings)
+    return load_interface(KIND_BY_NAME["catalog"].paths(Path(content_dir))[0], CatalogStrings)
 
 
 def load_wizard_strings(content_dir: Path) -> WizardStrings:
-    return load_interface(Path(content_dir) / WIZARD_FILE, WizardStrings)
+    return load_interface(KIND_BY_NAME["wizard"].paths(Path(content_dir))[0], WizardStrings)
 

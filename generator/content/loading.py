@@ -9,16 +9,18 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.content.claims import claim_problems, sheet_facts
 from generator.content.problems import PATTERN_HINTS, meant_key, misspelt_keys
 from generator.content.references import reference_problems
-from generator.content.text_policy import unsafe_strings
+from generator.content.registry import KIND_BY_NAME, ContentKind, bundle_kinds, translated_paths
 from generator.content.yaml_source import YamlDocument, load_yaml
 from generator.errors import ContentError, UserError
-from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
+from generator.models import Carrier, Fact, GeneralFacts, Meta, Scenario, UiStrings
 from generator.models.application import Applications
 from generator.models.base import ContentFile
 from generator.models.phrasebook import Phrasebook
 from generator.models.text import STAFF_LANGUAGE
+from generator.models.text_policy import unsafe_strings
 from generator.paths import DEFAULT_CONTENT_DIR, PROJECT_ROOT  # noqa: F401 - re-exported
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -33,23 +35,10 @@ PLAIN_MESSAGES = {
 
 
 
-class GeneralFacts(ContentFile):
-    """content/general.yaml: facts (law, general practice) that hold for every carrier."""
-
-    facts: list[Fact]
-
-
 def content_file_paths(root: Path) -> list[Path]:
     """Every file of the content folder that holds user-visible text and declares its
     languages (meta.yaml names the languages and holds no text), in reading order."""
-    return [
-        root / "ui.yaml",
-        root / "general.yaml",
-        *sorted((root / "scenarios").glob("*.yaml")),
-        *sorted((root / "carriers").glob("*.yaml")),
-        root / "applications.yaml",
-        root / "phrasebook.yaml",
-    ]
+    return translated_paths(root)
 
 
 class ContentProblems(UserError):
@@ -74,27 +63,31 @@ class ContentBundle:
     applications: Applications
     phrasebook: Phrasebook
 
+    def _files_of(self, kind: ContentKind) -> dict[str, ContentFile]:
+        """This kind's loaded files by id (a single-file kind: one, under its name)."""
+        held = getattr(self, kind.bundle_field)
+        return held if kind.folder else {kind.name: held}
+
     def content_files(self) -> dict[Path, ContentFile]:
         """Every loaded file that declares languages, by its path (as content_file_paths)."""
         return {
-            self.root / "ui.yaml": self.ui,
-            self.root / "general.yaml": self.general,
-            **{self.root / "scenarios" / f"{id_}.yaml": s for id_, s in self.scenarios.items()},
-            **{self.root / "carriers" / f"{id_}.yaml": c for id_, c in self.carriers.items()},
-            self.root / "applications.yaml": self.applications,
-            self.root / "phrasebook.yaml": self.phrasebook,
+            kind.path_for(self.root, id_) if kind.folder else kind.paths(self.root)[0]: file
+            for kind in bundle_kinds() if kind.translated
+            for id_, file in self._files_of(kind).items()
         }
 
     def files_for(self, scenario_id: str, carrier_id: str) -> dict[str, ContentFile]:
         """The content files one sheet is made of, by the name they are known by."""
-        return {
-            "content/ui.yaml": self.ui,
-            "content/general.yaml": self.general,
-            f"scenario {scenario_id}": self.scenarios[scenario_id],
-            f"carrier {carrier_id}": self.carriers[carrier_id],
-            "content/applications.yaml": self.applications,
-            "content/phrasebook.yaml": self.phrasebook,
-        }
+        chosen = {"scenario": scenario_id, "carrier": carrier_id}
+        files = {}
+        for kind in bundle_kinds():
+            if not kind.translated:
+                continue
+            if kind.folder:
+                files[f"{kind.name} {chosen[kind.name]}"] = self._files_of(kind)[chosen[kind.name]]
+            else:
+                files[f"content/{kind.pattern}"] = self._files_of(kind)[kind.name]
+        return files
 
     def languages_for(self, scenario_id: str, carrier_id: str) -> list[str]:
         """The user languages every file of this sheet is translated into, in meta order."""
@@ -106,15 +99,7 @@ class ContentBundle:
 
     def facts_for(self, scenario_id: str, carrier_id: str) -> list[Fact]:
         """General facts, each replaced by the carrier's own fact of the same id, for one sheet."""
-        carrier = self.carriers[carrier_id]
-        own = {fact.id: fact for fact in carrier.facts_for(scenario_id)}
-        overridden_ids = {fact.id for fact in carrier.facts}
-        general = [
-            fact
-            for fact in self.general.facts
-            if fact.applies_to(scenario_id) and fact.id not in overridden_ids
-        ]
-        return [*own.values(), *general]
+        return sheet_facts(self.general.facts, self.carriers[carrier_id], scenario_id)
 
 
 def _field_name(location: tuple) -> str:
@@ -128,6 +113,18 @@ def _value_at(data: object, location: tuple) -> object:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _as_written(location: tuple, data: object) -> tuple:
+    """The location as the file spells it: a sentence written in its bare form (a Text or a
+    line, models/sentence.py) has no `text` key, so an error inside it names the bare value."""
+    written: list = []
+    for part in location:
+        if part == "text" and not (isinstance(data, dict) and "text" in data):
+            continue
+        written.append(part)
+        data = _value_at(data, (part,))
+    return tuple(written)
 
 
 def _problems_from(
@@ -154,6 +151,7 @@ def _problems_from(
                 name = meant_key(model, location, _value_at(document.data, location[:-1]))
             hint = f"did you mean {name!r}?" if name else "check its spelling or remove it"
             message = f"unknown key; {hint}"
+        location = _as_written(location, document.data)
         line = document.line_of(location)
         problems.append(ContentError(document.path, line, _field_name(location), message))
     return problems
@@ -228,7 +226,7 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
     root = Path(root)
     if not root.is_dir():
         raise UserError(f"{root}: content folder not found")
-    meta = _load_single(root / "meta.yaml", Meta, [])
+    meta = _load_single(KIND_BY_NAME["meta"].paths(root)[0], Meta, [])
     languages = meta.language_codes
     problems: list[ContentError] = []
 
@@ -241,29 +239,28 @@ def load_content(root: Path = DEFAULT_CONTENT_DIR) -> ContentBundle:
             problems.append(error)
         return None
 
-    ui = attempt(root / "ui.yaml", UiStrings)
-    general = attempt(root / "general.yaml", GeneralFacts)
-    scenarios = _load_folder(root / "scenarios", Scenario, languages, problems)
-    carriers = _load_folder(root / "carriers", Carrier, languages, problems)
-    applications = attempt(root / "applications.yaml", Applications)
-    phrasebook = attempt(root / "phrasebook.yaml", Phrasebook)
+    loaded: dict[str, object] = {"meta": meta}
+    for kind in bundle_kinds():
+        if kind.name == "meta":
+            continue
+        if kind.folder:
+            loaded[kind.bundle_field] = _load_folder(root / kind.folder, kind.model, languages,
+                                                     problems)
+        else:
+            loaded[kind.bundle_field] = attempt(kind.paths(root)[0], kind.model)
+    scenarios, carriers = loaded["scenarios"], loaded["carriers"]
     if not problems:
+        general = loaded["general"]
         general_facts = general.facts if general is not None else None
         problems.extend(reference_problems(root, meta, general_facts, scenarios, carriers,
                                            line_of=_line_when_needed))
-        problems.extend(draft_scenario_problems(root, applications, scenarios))
-    if problems or ui is None or general is None or applications is None or phrasebook is None:
+        problems.extend(draft_scenario_problems(root, loaded["applications"], scenarios))
+        problems.extend(claim_problems(root, general_facts, scenarios, carriers,
+                                       loaded["applications"], loaded["phrasebook"],
+                                       line_of=_line_when_needed))
+    if problems or any(value is None for value in loaded.values()):
         raise ContentProblems(problems)
-    return ContentBundle(
-        root=root,
-        meta=meta,
-        ui=ui,
-        general=general,
-        scenarios=scenarios,
-        carriers=carriers,
-        applications=applications,
-        phrasebook=phrasebook,
-    )
+    return ContentBundle(root=root, **loaded)
 
 
 def draft_scenario_problems(
@@ -277,7 +274,7 @@ def draft_scenario_problems(
             if name not in scenarios:
                 problems.append(
                     ContentError(
-                        root / "applications.yaml",
+                        KIND_BY_NAME["applications"].paths(root)[0],
                         None,
                         f"drafts.{index}.scenarios",
                         f"unknown scenario {name!r}; known: {', '.join(sorted(scenarios))}",

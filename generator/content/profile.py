@@ -34,7 +34,7 @@ def template_text(content_dir: Path = DEFAULT_CONTENT_DIR) -> str:
 
 def schema_header() -> str:
     """The first line: editors with the YAML language server then complete and check the file."""
-    from generator.paths import PROJECT_ROOT
+    from generator.paths import SCHEMA_DIR
 
-    schema = PROJECT_ROOT / "schema" / "profile.schema.json"
+    schema = SCHEMA_DIR / "profile.schema.json"
     return f"# yaml-language-server: $schema={schema.as_uri()}\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
+from generator.content.registry import KIND_BY_NAME
 from generator.errors import ContentError
 from generator.models import Carrier, Fact, Meta, Scenario
 
@@ -40,7 +41,7 @@ def reference_problems(
         field = ".".join(str(part) for part in location)
         problems.append(ContentError(path, line_of(path, location), field, message))
 
-    meta_path = root / "meta.yaml"
+    meta_path = KIND_BY_NAME["meta"].paths(root)[0]
     if meta.defaults.scenario not in scenarios and meta.defaults.scenario not in unreadable:
         problem(meta_path, ("defaults", "scenario"), _unknown("scenario", meta.defaults.scenario,
                                                               scenarios))
@@ -49,9 +50,10 @@ def reference_problems(
                                                              carriers))
 
     general = list(general_facts or [])
-    fact_owners: list[tuple[Path, list[Fact]]] = [(root / "general.yaml", general)]
+    fact_owners: list[tuple[Path, list[Fact]]] = [(KIND_BY_NAME["general"].paths(root)[0], general)]
     fact_owners += [
-        (root / "carriers" / f"{carrier.id}.yaml", carrier.facts) for carrier in carriers.values()
+        (KIND_BY_NAME["carrier"].path_for(root, carrier.id), carrier.facts)
+        for carrier in carriers.values()
     ]
     for path, facts in fact_owners:
         for index, fact in enumerate(facts):
@@ -64,7 +66,7 @@ def reference_problems(
     # replacement of another kind would silently move a rule into the contact box or back.
     general_kinds = {fact.id: fact.kind for fact in general}
     for carrier in carriers.values():
-        path = root / "carriers" / f"{carrier.id}.yaml"
+        path = KIND_BY_NAME["carrier"].path_for(root, carrier.id)
         for index, fact in enumerate(carrier.facts):
             kind = general_kinds.get(fact.id)
             if kind is not None and kind != fact.kind:
@@ -75,7 +77,7 @@ def reference_problems(
     # `--scenario` accepts an id or an alias: each must lead to exactly one scenario.
     owner_of: dict[str, str] = {scenario_id: scenario_id for scenario_id in scenarios}
     for scenario in scenarios.values():
-        path = root / "scenarios" / f"{scenario.id}.yaml"
+        path = KIND_BY_NAME["scenario"].path_for(root, scenario.id)
         for position, alias in enumerate(scenario.aliases):
             owner = owner_of.get(alias)
             if owner is None:

@@ -6,29 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from generator.content.loading import GeneralFacts
-from generator.models import Carrier, Meta, Scenario, UiStrings
-from generator.models.application import Applications
-from generator.models.interface import CatalogStrings, WizardStrings
-from generator.models.phrasebook import Phrasebook
-from generator.models.profile import Profile
+from generator.content.registry import SCHEMA, kinds_read_by
 from generator.paths import SCHEMA_DIR
-
-# schema/<name>.schema.json → the model of the files it describes. One line per model.
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "meta": (Meta, "content/meta.yaml"),
-    "ui": (UiStrings, "content/ui.yaml"),
-    "general": (GeneralFacts, "content/general.yaml"),
-    "scenario": (Scenario, "content/scenarios/*.yaml"),
-    "carrier": (Carrier, "content/carriers/*.yaml"),
-    "catalog": (CatalogStrings, "content/catalog.yaml"),
-    "wizard": (WizardStrings, "content/wizard.yaml"),
-    "applications": (Applications, "content/applications.yaml"),
-    "phrasebook": (Phrasebook, "content/phrasebook.yaml"),
-    "profile": (Profile, "content/profile-template.yaml"),
-}
 
 
 def schema_file_name(name: str) -> str:
@@ -38,7 +17,8 @@ def schema_file_name(name: str) -> str:
 def schema_texts() -> dict[str, str]:
     """File name → the JSON text it must hold (stable: same models, same bytes)."""
     texts = {}
-    for name, (model, files) in SCHEMAS.items():
+    for kind in kinds_read_by(SCHEMA):
+        model, name, files = kind.model, kind.name, f"content/{kind.pattern}"
         schema = model.model_json_schema(mode="validation")
         document = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

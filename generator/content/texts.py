@@ -61,12 +61,19 @@ def _is_text(value: object, languages: set[str]) -> bool:
     )
 
 
+def _line_text(line: object) -> str | None:
+    """A draft's line as written: a bare string, or `{text: …, facts: […]}`."""
+    if isinstance(line, dict):
+        line = line.get("text")
+    return line if isinstance(line, str) else None
+
+
 def _is_russian_lines(value: object, location: Location) -> bool:
     return (
         bool(location)
         and location[-1] in RUSSIAN_LINE_KEYS
         and isinstance(value, list)
-        and all(isinstance(line, str) for line in value)
+        and all(_line_text(line) is not None for line in value)
     )
 
 
@@ -75,7 +82,8 @@ def _walk(data: object, location: Location, languages: set[str]) -> Iterator[tup
         yield location, data
     elif _is_russian_lines(data, location):
         for index, line in enumerate(data):
-            yield (*location, index), {STAFF_LANGUAGE: PLACEHOLDER.sub(" ", line)}
+            where = (*location, index) if isinstance(line, str) else (*location, index, "text")
+            yield where, {STAFF_LANGUAGE: PLACEHOLDER.sub(" ", _line_text(line))}
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _walk(value, (*location, key), languages)

@@ -16,20 +16,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.content.interface import CATALOG_FILE, WIZARD_FILE, load_interface
+from generator.content.claims import claim_problems
+from generator.content.interface import load_interface
 from generator.content.loading import (
     ContentProblems,
-    GeneralFacts,
     draft_scenario_problems,
     parse_model,
 )
 from generator.content.references import reference_problems
+from generator.content.registry import KIND_BY_NAME, VALIDATE, kinds_read_by
 from generator.content.yaml_source import Location, YamlDocument, load_yaml
 from generator.errors import ContentError, UserError
-from generator.models import Carrier, Fact, Meta, Scenario, UiStrings
-from generator.models.application import Applications
-from generator.models.interface import CatalogStrings, WizardStrings
-from generator.models.phrasebook import Phrasebook
+from generator.models import Fact, Meta
 from generator.models.text import STAFF_LANGUAGE
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -85,25 +83,31 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
             report.errors.extend(error.problems)
             return None
 
-    meta = parse(root / "meta.yaml", Meta, [])
-    languages = meta.language_codes if meta else _declared_languages(parsed, root / "meta.yaml")
-    parse(root / "ui.yaml", UiStrings, languages)
-    general = parse(root / "general.yaml", GeneralFacts, languages)
-    scenarios = _parse_folder(root / "scenarios", Scenario, languages, parse, parsed, report)
-    carriers = _parse_folder(root / "carriers", Carrier, languages, parse, parsed, report)
-    applications = parse(root / "applications.yaml", Applications, languages)
-    parse(root / "phrasebook.yaml", Phrasebook, languages)
+    meta_path = KIND_BY_NAME["meta"].paths(root)[0]
+    meta = parse(meta_path, Meta, [])
+    languages = meta.language_codes if meta else _declared_languages(parsed, meta_path)
+    loaded: dict[str, Any] = {}
+    for kind in kinds_read_by(VALIDATE):
+        if kind.name == "meta":
+            continue
+        if kind.folder:
+            loaded[kind.name] = _parse_folder(root / kind.folder, kind.model, languages, parse,
+                                              parsed, report)
+        elif kind.bundle_field is None:  # the catalog's and wizard's words, in their own languages
+            report.files += 1
+            try:
+                load_interface(kind.paths(root)[0], kind.model)
+            except ContentProblems as error:
+                report.errors.extend(error.problems)
+            except ContentError as error:
+                report.errors.append(error)
+        else:
+            loaded[kind.name] = parse(kind.paths(root)[0], kind.model, languages)
+    general, scenarios, carriers = loaded["general"], loaded["scenario"], loaded["carrier"]
+    applications = loaded["applications"]
     if applications is not None:  # a scenario file that did not load has its own error
-        known = set(scenarios) | {path.stem for path in (root / "scenarios").glob("*.yaml")}
+        known = set(scenarios) | {path.stem for path in KIND_BY_NAME["scenario"].paths(root)}
         report.errors.extend(draft_scenario_problems(root, applications, known))
-    for name, interface in ((CATALOG_FILE, CatalogStrings), (WIZARD_FILE, WizardStrings)):
-        report.files += 1  # the catalog's and wizard's own words, in their own languages
-        try:
-            load_interface(root / name, interface)
-        except ContentProblems as error:
-            report.errors.extend(error.problems)
-        except ContentError as error:
-            report.errors.append(error)
 
     if meta is not None:
         general_facts = general.facts if general is not None else None
@@ -111,9 +115,14 @@ def validate_content(root: Path, today: dt.date | None = None) -> ValidationRepo
             reference_problems(root, meta, general_facts, scenarios, carriers, parsed.line_of,
                                unreadable=_unreadable(root, scenarios, carriers))
         )
+        report.errors.extend(
+            claim_problems(root, general_facts, scenarios, carriers, applications,
+                           loaded["phrasebook"], parsed.line_of)
+        )
 
-    fact_owners = [(root / "general.yaml", general.facts if general else [])]
-    fact_owners += [(root / "carriers" / f"{c.id}.yaml", c.facts) for c in carriers.values()]
+    fact_owners = [(KIND_BY_NAME["general"].paths(root)[0], general.facts if general else [])]
+    fact_owners += [(KIND_BY_NAME["carrier"].path_for(root, c.id), c.facts)
+                    for c in carriers.values()]
     for path, facts in fact_owners:
         report.facts += len(facts)
         report.warnings.extend(_stale(path, facts, today, parsed))
@@ -152,8 +161,8 @@ def _parse_folder(
 
 def _unreadable(root: Path, scenarios: dict, carriers: dict) -> set[str]:
     """Ids whose file exists but did not load: already reported, so not reported as missing."""
-    scenario_files = {path.stem for path in (root / "scenarios").glob("*.yaml")}
-    carrier_files = {path.stem for path in (root / "carriers").glob("*.yaml")}
+    scenario_files = {path.stem for path in KIND_BY_NAME["scenario"].paths(root)}
+    carrier_files = {path.stem for path in KIND_BY_NAME["carrier"].paths(root)}
     return (scenario_files - set(scenarios)) | (carrier_files - set(carriers))
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from generator.content import yaml_libyaml
 from generator.errors import ContentError
+from generator.speed import switched_off
 
 Location = tuple[str | int, ...]
 
@@ -134,7 +135,8 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     """Parse one YAML file; every problem becomes a ContentError naming the file and line."""
     if text is None:
         text = read_text(path)
-    plain = yaml_libyaml.compose_plain(text, _RESOLVER, MAX_NESTING)
+    plain = None if switched_off("libyaml") else yaml_libyaml.compose_plain(
+        text, _RESOLVER, MAX_NESTING)
     if plain is not None:
         data, lines = plain
         return YamlDocument(path=path, data=data, lines=lines)

@@ -1,6 +1,7 @@
 """Typed models of the content files. Every model rejects unknown keys."""
 
 from generator.models.carrier import Carrier, Confidence, Fact
+from generator.models.general import GeneralFacts
 from generator.models.meta import LanguageInfo, Meta
 from generator.models.scenario import Scenario, Section
 from generator.models.text import Text
@@ -10,6 +11,7 @@ __all__ = [
     "Carrier",
     "Confidence",
     "Fact",
+    "GeneralFacts",
     "LanguageInfo",
     "Meta",
     "Scenario",

@@ -10,10 +10,18 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import Field, RootModel, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from generator.models.base import ContentFile, Slug, StrictModel
 from generator.models.profile_fields import PROFILE_FIELDS
+from generator.models.sentence import FACTS_DESCRIPTION, wrap_bare
 from generator.models.text import STAFF_LANGUAGE, Text, checked_translations
 
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)?$")]
@@ -47,6 +55,23 @@ class UserText(RootModel[dict[str, str]]):
         return self.root[language]
 
 
+class DraftLine(StrictModel):
+    """One Russian line of a draft: a bare line, or `{text: line, facts: [id, …]}`."""
+
+    text: RussianLine
+    facts: list[str] = Field(default_factory=list, description=FACTS_DESCRIPTION)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_line(cls, value: object) -> object:
+        return wrap_bare(value, str)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 300},
+                          handler(core_schema)]}
+
+
 class Draft(StrictModel):
     id: Slug
     scenarios: list[Slug] = Field(description="Sheets the draft is printed on; [] for none yet")
@@ -56,8 +81,8 @@ class Draft(StrictModel):
     )
     title: Text
     gloss: UserText = Field(description="What the draft asks, in the user's language")
-    addressee: list[RussianLine] = Field(min_length=1, max_length=8)
-    body: list[RussianLine] = Field(min_length=1, max_length=8)
+    addressee: list[DraftLine] = Field(min_length=1, max_length=8)
+    body: list[DraftLine] = Field(min_length=1, max_length=8)
 
 
 class Applications(ContentFile):
@@ -89,7 +114,7 @@ class Applications(ContentFile):
             if draft.id in seen:
                 raise ValueError(f"draft id {draft.id!r} is used twice")
             seen.add(draft.id)
-            for line in [*draft.addressee, *draft.body]:
+            for line in (line.text for line in [*draft.addressee, *draft.body]):
                 try:
                     names = placeholders(line)
                 except ValueError as error:

@@ -20,7 +20,7 @@ SOURCE_SCHEMA = {"anyOf": [_URL_SCHEMA, {"type": "array", "items": _URL_SCHEMA, 
 
 
 class Confidence(StrEnum):
-    """How firmly the sheet may state a fact (../shared/design/content-rules.md)."""
+    """How firmly the sheet may state a fact (docs/content-rules.md)."""
 
     CONFIRMED = "confirmed"  # printed as a plain statement
     LIKELY = "likely"  # printed with a visible "verify at the counter" mark
@@ -28,7 +28,7 @@ class Confidence(StrEnum):
 
 
 # Contact facts have a value and a label from ui.yaml; `rule` facts are sentences.
-FactKind = Literal["website", "hotline", "hotline_short", "balance_code", "app", "rule"]
+FactKind = Literal["website", "hotline", "hotline_short", "balance_code", "rule"]
 
 
 class Fact(StrictModel):
@@ -98,10 +98,6 @@ class Carrier(ContentFile):
                 raise ValueError(f"fact id {fact.id!r} is used twice")
             seen.add(fact.id)
         return self
-
-    @property
-    def website(self) -> Fact | None:
-        return next((fact for fact in self.facts if fact.kind == "website"), None)
 
     def facts_for(self, scenario_id: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.applies_to(scenario_id)]

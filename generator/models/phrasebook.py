@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from generator.models.base import ContentFile, StrictModel
+from generator.models.sentence import FACTS_DESCRIPTION
 from generator.models.text import Text
 
 # The reading is reviewed content, not generated at render time: ASCII letters plus the
@@ -19,6 +20,7 @@ Reading = Annotated[
 class Phrase(StrictModel):
     text: Text
     reading: Reading = Field(description="Latin transliteration to read the Russian aloud")
+    facts: list[str] = Field(default_factory=list, description=FACTS_DESCRIPTION)
 
 
 class Phrasebook(ContentFile):

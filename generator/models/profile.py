@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
-from generator.content import bank_account
+from generator.models import bank_account
 from generator.models.base import StrictModel
 from generator.models.profile_fields import PROFILE_FIELDS  # noqa: F401 - re-exported
 
@@ -175,10 +175,6 @@ class Refund(StrictModel):
         if phone and any(info.data.get(name) for name in ("bank", "bik", "account")):
             raise ValueError("give either bank, bik and account, or phone; not both")
         return phone
-
-    @property
-    def to_account(self) -> bool:
-        return self.phone is None
 
 
 class OtherPerson(StrictModel):

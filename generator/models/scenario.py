@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from generator.models.base import ContentFile, Slug, StrictModel
+from generator.models.sentence import Stated
 from generator.models.text import Text
 
-# The four pause points of ../shared/design/print-rules.md rule 1, in this order.
+# The four pause points of docs/print-rules.md rule 1, in this order.
 SECTION_ORDER = ("before", "counter", "leaving", "after")
 SectionId = Literal["before", "counter", "leaving", "after"]
 Alias = Annotated[str, StringConstraints(min_length=1, max_length=20)]
@@ -17,6 +18,7 @@ Alias = Annotated[str, StringConstraints(min_length=1, max_length=20)]
 
 class Item(StrictModel):
     text: Text
+    facts: list[str] = Field(default_factory=list, description="ids of the facts this sentence states")
 
 
 class Section(StrictModel):
@@ -26,8 +28,8 @@ class Section(StrictModel):
 
 
 class StaffCard(StrictModel):
-    request: Text = Field(description="What I want, addressed to the shop assistant")
-    details: list[Text] = Field(default_factory=list, max_length=4)
+    request: Stated = Field(description="What I want, addressed to the shop assistant")
+    details: list[Stated] = Field(default_factory=list, max_length=4)
 
 
 class Scenario(ContentFile):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import RootModel, ValidationInfo, field_validator
 
-from generator.content.text_policy import text_problem
+from generator.models.text_policy import text_problem
 
 STAFF_LANGUAGE = "ru"
 MAX_TEXT_LENGTH = 600

@@ -20,7 +20,6 @@ class FactLabels(StrictModel):
     hotline: Text
     hotline_short: Text
     balance_code: Text
-    app: Text
 
 
 class AnswerGrid(StrictModel):

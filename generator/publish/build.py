@@ -22,21 +22,20 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from generator import __version__
-from generator.content.interface import CATALOG_FILE, WIZARD_FILE
-from generator.content.loading import PROJECT_ROOT, ContentBundle, load_content
+from generator.content.loading import ContentBundle, load_content
+from generator.content.registry import SHEET, kinds_read_by
 from generator.errors import UserError
 from generator.output import write_atomically
+from generator.paths import PACKAGE_DIR, PROJECT_ROOT  # noqa: F401 - PROJECT_ROOT for tests
 from generator.render.html import TEMPLATES_DIR
 from generator.render.paper import DEFAULT_PAPER
 from generator.render.pipeline import RenderRequest, render
+from generator.speed import switched_off
 
 MANIFEST_NAME = ".build-manifest.json"
 MANIFEST_FORMAT = 2  # 2: each sheet has its phone page
 PREVIEWS_DIR = "previews"
 PREVIEW_WIDTH_PX = 360  # twice the width the index shows it at, for sharp screens
-PACKAGE_DIR = PROJECT_ROOT / "generator"
-# Interface files the sheets do not use: changing them rebuilds only index.html.
-NOT_SHEET_INPUTS = {CATALOG_FILE, WIZARD_FILE}
 CATALOG_TEMPLATES = ("catalog.html.j2", "catalog")
 
 
@@ -147,18 +146,18 @@ def _files_under(folder: Path, pattern: str, skip: tuple[str, ...] = ()) -> Iter
             yield path
 
 
-# Folders with one file per scenario or carrier: a sheet depends only on its own two files.
-PER_SHEET_FOLDERS = ("scenarios", "carriers")
+# The content files every sheet reads, and the kinds of which a sheet reads only its own file
+# (its scenario's and its carrier's): from the registry, so a new kind is hashed too. Files no
+# sheet reads (the catalog's words) rebuild only index.html.
+SHARED_SHEET_KINDS = [kind for kind in kinds_read_by(SHEET) if not kind.folder]
+PER_SHEET_KINDS = {kind.name: kind for kind in kinds_read_by(SHEET) if kind.folder}
 
 
 def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
     """What every sheet depends on: the other content files, templates, code and version."""
     digest = hashlib.sha256(f"sim-checklist {__version__}\n".encode())
     content_dir = Path(content_dir)
-    content_files = [
-        path for path in _files_under(content_dir, "*.yaml", skip=PER_SHEET_FOLDERS)
-        if path.name not in NOT_SHEET_INPUTS
-    ]
+    content_files = [path for kind in SHARED_SHEET_KINDS for path in kind.paths(content_dir)]
     sources = [
         *((content_dir, path) for path in content_files),
         *((TEMPLATES_DIR, path) for path in _files_under(TEMPLATES_DIR, "*", CATALOG_TEMPLATES)),
@@ -173,8 +172,9 @@ def shared_inputs_digest(content_dir: Path) -> hashlib._Hash:
 def job_digest(shared: hashlib._Hash, content_dir: Path, job: Job) -> str:
     digest = shared.copy()
     digest.update(f"{job.stem}\n".encode())
-    for folder, name in zip(PER_SHEET_FOLDERS, (job.scenario, job.carrier), strict=True):
-        digest.update(hashlib.sha256((content_dir / folder / f"{name}.yaml").read_bytes()).digest())
+    for kind_name, id_ in (("scenario", job.scenario), ("carrier", job.carrier)):
+        path = PER_SHEET_KINDS[kind_name].path_for(content_dir, id_)
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -228,7 +228,7 @@ def _start_worker(
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if bundle is None:
         bundle = load_content(content_dir)
-    if ignore_interrupt:  # a worker process of its own
+    if ignore_interrupt and not switched_off("gc-per-sheet"):  # a worker process of its own
         gc.collect()
         gc.freeze()  # the content and modules live as long as the worker: never scan them again
     _worker_bundle = bundle
@@ -239,6 +239,9 @@ def _one_collection_per_sheet() -> Iterator[None]:
     """A sheet's layout makes ~50,000 objects in reference cycles that all die together. Letting
     the collector run while they are made walks them again and again (about a tenth of the
     render); one collection after the sheet frees them all at once."""
+    if switched_off("gc-per-sheet"):
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -400,8 +403,9 @@ def _outcomes(
     workers = max(1, min(jobs, len(todo)))
     if workers == 1:  # in this process, with the content already loaded
         _start_worker(content_dir, ignore_interrupt=False, bundle=bundle)
-        gc.collect()
-        gc.freeze()  # as in a worker: each sheet's collection walks only that sheet's objects
+        if not switched_off("gc-per-sheet"):
+            gc.collect()
+            gc.freeze()  # as in a worker: each sheet's collection walks only that sheet's objects
         try:
             for job in todo:
                 yield _run_job(job)
@@ -413,9 +417,14 @@ def _outcomes(
     # worker). This process runs no threads, so the copies are sound.
     from generator.render.pdf import prepare_renderer
 
-    prepare_renderer(DEFAULT_PAPER)
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True, bundle))
+    if switched_off("fork-workers"):  # each worker sets itself up, as a new process
+        context = multiprocessing.get_context("spawn")
+        pool = context.Pool(workers, initializer=_start_worker, initargs=(content_dir, True))
+    else:
+        prepare_renderer(DEFAULT_PAPER)
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(workers, initializer=_start_worker,
+                            initargs=(content_dir, True, bundle))
     try:
         yield from pool.imap_unordered(_run_job, todo)
     except BaseException:

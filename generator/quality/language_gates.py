@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.content.loading import DEFAULT_CONTENT_DIR
+from generator.content.registry import KIND_BY_NAME
 from generator.content.texts import TextField, read_wordlist, text_fields
 from generator.content.yaml_source import load_yaml
 from generator.models.text import STAFF_LANGUAGE
@@ -32,11 +33,10 @@ HUNSPELL_DICTIONARIES = {"ru": "ru_RU", "en": "en_US"}
 LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u9FFF\uF900-\uFAFF]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def user_languages(root: Path) -> list[str]:
-    meta = load_yaml(root / "meta.yaml").data
+    meta = load_yaml(KIND_BY_NAME["meta"].paths(root)[0]).data
     return [language["code"] for language in meta["user_languages"]]
 
 

@@ -16,6 +16,7 @@ from generator.render.weasyprint.library_search import (
     load_weasyprint,
 )
 from generator.render.weasyprint.pdf_lang import structure_languages
+from generator.speed import switched_off
 
 MISSING_GLYPH = re.compile(r'unsupported by fonts: "(.)"')
 HARFBUZZ_SUBSET_MISSING = (
@@ -63,22 +64,8 @@ def _local_fetcher(allowed_dirs: tuple[Path, ...]):
     return LocalFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
-STYLE_OPEN, STYLE_CLOSE = "<style>", "</style>"
-
-
-@cache
-def _own_stylesheets(base_dir: Path) -> frozenset[str]:
-    """The <style> texts our templates write: one per paper."""
-    from generator.render.html import TEMPLATES_DIR, sheet_stylesheet
-    from generator.render.paper import PAPERS
-
-    if base_dir != TEMPLATES_DIR:
-        return frozenset()
-    return frozenset(str(sheet_stylesheet(paper)).strip() for paper in PAPERS.values())
-
-
 @lru_cache(maxsize=8)
-def _parsed_stylesheet(text: str, base_dir: Path, font_config):
+def _parsed_once(text: str, base_dir: Path, font_config):
     """Our stylesheet parsed once per process and font set-up (its @font-face rules live in
     `font_config`), not once per sheet."""
     from weasyprint import CSS
@@ -87,16 +74,10 @@ def _parsed_stylesheet(text: str, base_dir: Path, font_config):
                url_fetcher=_local_fetcher((base_dir.resolve(), FONTS_DIR.resolve())))
 
 
-def _own_stylesheet_apart(html: str, base_dir: Path, font_config):
-    """(the HTML without its <style>, that style parsed) when the <style> is one our templates
-    write; else (the HTML untouched, None). Passed as a stylesheet, our rules cascade as
-    before: every rule of the sheet moves together (to the user origin, still above the
-    browser's defaults and below a style attribute), so the same rule wins everywhere."""
-    before, found, rest = html.partition(STYLE_OPEN)
-    text, closed, after = rest.partition(STYLE_CLOSE)
-    if not (found and closed) or text.strip() not in _own_stylesheets(base_dir):
-        return html, None
-    return before + after, _parsed_stylesheet(text.strip(), base_dir, font_config)
+def _parsed_stylesheet(text: str, base_dir: Path, font_config):
+    if switched_off("stylesheet-once"):
+        return _parsed_once.__wrapped__(text, base_dir, font_config)
+    return _parsed_once(text, base_dir, font_config)
 
 
 def prepare_renderer(paper_name: str) -> None:
@@ -109,8 +90,7 @@ def prepare_renderer(paper_name: str) -> None:
 
     load_weasyprint()
     sheet_html_class()
-    text = str(sheet_stylesheet(PAPERS[paper_name])).strip()
-    _parsed_stylesheet(text, TEMPLATES_DIR, _font_config())
+    _parsed_stylesheet(str(sheet_stylesheet(PAPERS[paper_name])), TEMPLATES_DIR, _font_config())
 
 
 def _start_up_warnings() -> list[str]:
@@ -119,11 +99,23 @@ def _start_up_warnings() -> list[str]:
     if _start_up_warnings_given:
         return []
     _start_up_warnings_given = True
-    return [] if harfbuzz_subset_loaded() else [HARFBUZZ_SUBSET_MISSING]
+    from generator.render.weasyprint.adapters import adapter_warnings
+
+    warnings = adapter_warnings()
+    if not harfbuzz_subset_loaded():
+        warnings.append(HARFBUZZ_SUBSET_MISSING)
+    return warnings
 
 
-def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tuple[bytes, list[str]]:
-    """Render; return the PDF and WeasyPrint's warnings. Missing glyphs raise RenderError."""
+def html_to_pdf(
+    html: str, base_dir: Path, *, title: str, language: str, stylesheet: str | None = None
+) -> tuple[bytes, list[str]]:
+    """Render; return the PDF and WeasyPrint's warnings. Missing glyphs raise RenderError.
+
+    `stylesheet`: our CSS as text, for HTML written without its <style> (render_html with
+    inline_style=False); it is parsed once per process. Passed as a stylesheet, our rules sit
+    in the user origin: all of them together, still above the browser's defaults and below a
+    style attribute, so the same rule wins as inline."""
     load_weasyprint()  # first, so the imports below are cheap and fast
     from generator.render.weasyprint.default_stylesheet import sheet_html_class
 
@@ -134,12 +126,12 @@ def html_to_pdf(html: str, base_dir: Path, *, title: str, language: str) -> tupl
     logger.addHandler(collector)
     try:
         font_config = _font_config()
-        html, stylesheet = _own_stylesheet_apart(html, base_dir, font_config)
+        parsed = _parsed_stylesheet(stylesheet, base_dir, font_config) if stylesheet else None
         document = HTML(
             string=html,
             base_url=base_dir.as_uri() + "/",
             url_fetcher=_local_fetcher((base_dir.resolve(), FONTS_DIR.resolve())),
-        ).render(font_config=font_config, stylesheets=[stylesheet] if stylesheet else None)
+        ).render(font_config=font_config, stylesheets=[parsed] if parsed else None)
         # Only what the sheet is about: never a name or anything else from a profile.
         document.metadata.title = title
         document.metadata.lang = language

@@ -12,10 +12,9 @@ from generator.content.loading import DEFAULT_CONTENT_DIR, ContentBundle, load_c
 from generator.content.profile import load_profile
 from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
-from generator.render.html import TEMPLATES_DIR, render_html
+from generator.render.html import TEMPLATES_DIR, render_html, sheet_stylesheet
 from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
 from generator.render.phone import render_phone_html
-from generator.view.application import build_application, build_phrasebook
 from generator.view.phone import build_phone, phone_qr
 from generator.view.sheet import SheetView, build_sheet
 
@@ -109,12 +108,7 @@ def build_view(request: RenderRequest, bundle: ContentBundle | None = None) -> S
     profile = request.profile if request.profile is not None else EMPTY_PROFILE
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
-    sheet = build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
-    return replace(
-        sheet,
-        application=build_application(bundle, scenario_id, carrier_id, language, profile),
-        phrasebook=build_phrasebook(bundle, language),
-    )
+    return build_sheet(bundle, scenario_id, carrier_id, language, request.generated, profile)
 
 
 def render(
@@ -137,6 +131,7 @@ def render(
         html = render_phone_html(phone)
         step("HTML")
         return RenderResult(html.encode("utf-8"), sheet, [])
+    paper = PAPERS[request.paper]
     # Without a phone page's address the sheet is laid out once. With one, its QR code goes
     # at the foot of the first part that still fits on its page (one page a part, rule 3).
     places = [part for part in PHONE_QR_PARTS if part in sheet.parts] if request.phone_url else []
@@ -146,10 +141,12 @@ def render(
             assert request.phone_url is not None
             code = phone_qr(request.phone_url, bundle.ui.phone, sheet.language, place)
             placed = replace(sheet, phone_qr=code)
-        html = render_html(placed, paper=PAPERS[request.paper])
-        step("HTML")
         if request.output_format == "html":
+            html = render_html(placed, paper=paper)
+            step("HTML")
             return RenderResult(html.encode("utf-8"), placed, [], request.paper)
+        html = render_html(placed, paper=paper, inline_style=False)
+        step("HTML")
         pdf, warnings = _pdf(html, placed, request, bundle)
         if place is None or _page_count(pdf) == len(placed.parts):
             step("PDF")
@@ -166,7 +163,10 @@ def _pdf(
     from generator.render.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     try:
-        return html_to_pdf(html, TEMPLATES_DIR, title=sheet.title, language=sheet.language)
+        return html_to_pdf(
+            html, TEMPLATES_DIR, title=sheet.title, language=sheet.language,
+            stylesheet=str(sheet_stylesheet(PAPERS[request.paper])),
+        )
     except MissingGlyphs as error:
         fields = _profile_fields_with(request.profile, error.characters)
         if fields:  # name the field, never echo the user's characters

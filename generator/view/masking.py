@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 MASK = "••••"
-MIN_SECRET_LENGTH = 3  # shorter strings are too common to hunt for in a message
 
 
 def mask_secret(value: str, visible: int = 4) -> str:
@@ -20,11 +17,4 @@ def mask_secret(value: str, visible: int = 4) -> str:
     return MASK + compact[-visible:]
 
 
-def redact(message: str, secrets: Iterable[str]) -> str:
-    """Replace each secret (as written, or without its spaces) in `message` by its mask."""
-    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
-        masked = mask_secret(secret)
-        for form in {secret.strip(), "".join(secret.split())}:
-            if len(form) >= MIN_SECRET_LENGTH:
-                message = message.replace(form, masked)
-    return message
+

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from generator.models.text import STAFF_LANGUAGE, Text
 from generator.models.ui import PhoneStrings
-from generator.view.qr import QUIET_ZONE_MODULES, SYMBOL_MM, QrCode, qr_code
+from generator.view.phone_qr import PhoneQrView, phone_qr
 from generator.view.sheet import CONTACT_KINDS, Contact, Pair, SheetView, Span
+
+__all__ = ["PhoneQrView", "build_phone", "phone_qr", "storage_key"]
 
 STORAGE_PREFIX = "sim-checklist"
 # The contacts a phone can dial: a hotline, the short number, the balance code (USSD).
 DIALLED_KINDS = ("hotline", "hotline_short", "balance_code")
-MODULE_MM = 0.7  # the printed QR code's least module size: 0.64 mm (21 mm) did not decode
 
 
 @dataclass(frozen=True)
@@ -49,25 +50,6 @@ class PhoneView:
     back_to_checklist: Pair
     ticks_kept: Pair
     staff_contacts: Pair
-
-
-@dataclass(frozen=True)
-class PhoneQrView:
-    """The printed sheet's second QR code: it opens this sheet's phone page."""
-
-    code: QrCode
-    label: Pair
-    alt: Span
-    part: str = ""  # the part (templates/parts/*) it is printed at the foot of
-
-    @property
-    def image_mm(self) -> float:
-        """As the carrier's code (rule 10: a 21 mm symbol), but with modules of at least
-        MODULE_MM: a phone page's address is long, and smaller modules stop decoding from a
-        150 dpi scan of a page full of text."""
-        modules = self.code.modules
-        module = max(SYMBOL_MM / modules, MODULE_MM)
-        return round(module * (modules + 2 * QUIET_ZONE_MODULES), 2)
 
 
 def storage_key(sheet: SheetView) -> str:
@@ -127,14 +109,4 @@ def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
         back_to_checklist=_pair(strings.back_to_checklist, language),
         ticks_kept=_pair(strings.ticks_kept, language),
         staff_contacts=_pair(strings.staff_contacts, language),
-    )
-
-
-def phone_qr(url: str, strings: PhoneStrings, language: str, part: str = "") -> PhoneQrView:
-    """The QR code to `url`, the sheet's phone page (print-rules.md rule 10, as the carrier's)."""
-    return PhoneQrView(
-        code=qr_code(url),
-        label=_pair(strings.qr_label, language),
-        alt=Span(strings.qr_alt[language], language),
-        part=part,
     )

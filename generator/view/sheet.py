@@ -4,36 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from generator.content.loading import ContentBundle
 from generator.models import Confidence, Fact, Text
 from generator.models.profile import EMPTY_PROFILE, Profile
-from generator.models.text import STAFF_LANGUAGE
+from generator.view.application import (
+    ApplicationPageView,
+    PhrasebookView,
+    build_application,
+    build_phrasebook,
+)
+from generator.view.pairs import Pair, Span, as_firm_as, pairing
+from generator.view.phone_qr import PhoneQrView
 from generator.view.qr import QrCode, qr_code
-
-if TYPE_CHECKING:  # application_view builds on this module's Span and Pair
-    from generator.view.application import ApplicationPageView, PhrasebookView
-    from generator.view.phone import PhoneQrView
 
 # The contact facts of the carrier box, in the order they are printed.
 CONTACT_KINDS = ("website", "hotline", "hotline_short", "balance_code")
 ANSWER_TICKS = ("yes", "no", "done")
 ANSWER_WRITE_INS = ("document_needed", "go_to", "date", "amount")
-
-
-@dataclass(frozen=True)
-class Span:
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True)
-class Pair:
-    """One string in the user's language and in Russian, always shown together."""
-
-    user: Span
-    ru: Span
 
 
 @dataclass(frozen=True)
@@ -128,7 +116,6 @@ class SheetView:
     carrier: CarrierBoxView
     footer: FooterView
     facts: list[Fact] = field(repr=False, default_factory=list)
-    # Filled by generator.view.application (kept apart so this module stays small).
     application: ApplicationPageView | None = None  # None: no drafts for this scenario
     phrasebook: PhrasebookView | None = None
     # Filled by the pipeline when the sheet's phone page has an address (build-all --base-url).
@@ -156,9 +143,7 @@ def build_sheet(
 ) -> SheetView:
     """The whole sheet for one scenario × carrier × user language, ready for the template."""
 
-    def pair(text: Text) -> Pair:
-        return Pair(Span(text[language], language), Span(text[STAFF_LANGUAGE], STAFF_LANGUAGE))
-
+    pair = pairing(language)
     ui = bundle.ui
     scenario = bundle.scenarios[scenario_id]
     carrier = bundle.carriers[carrier_id]
@@ -171,15 +156,23 @@ def build_sheet(
         if fact.kind == "rule" and not fact.is_statement and fact.question
     ]
 
+    by_id = {fact.id: fact for fact in facts}
+    verify_mark = pair(ui.verify_mark)
+
+    def stated(text: Text, fact_ids: list[str]) -> Pair | None:
+        return as_firm_as(pair(text), fact_ids, by_id, verify_mark)
+
     sections = [
         SectionView(
             id=section.id,
             title=pair(getattr(ui.section_titles, section.id)),
             trigger=pair(section.trigger),
-            items=[pair(item.text) for item in section.items],
+            items=[shown for item in section.items if (shown := stated(item.text, item.facts))],
         )
         for section in scenario.sections
     ]
+    request = stated(scenario.staff.request.text, scenario.staff.request.facts)
+    assert request is not None  # loading refuses a request that rests on an unconfirmed fact
     staff = StaffCardView(
         language_line=pair(ui.language_line),
         who_i_am=pair(ui.who_i_am),
@@ -188,8 +181,11 @@ def build_sheet(
             StaffField(pair(ui.phone_number), profile.phone),
         ],
         request_heading=pair(ui.request_heading),
-        request=pair(scenario.staff.request),
-        details=[pair(detail) for detail in scenario.staff.details],
+        request=request,
+        details=[
+            shown for detail in scenario.staff.details
+            if (shown := stated(detail.text, detail.facts))
+        ],
         questions_heading=pair(ui.questions_heading),
         questions=questions,
         answer_heading=pair(ui.answer_heading),
@@ -209,7 +205,7 @@ def build_sheet(
         contacts=contacts,
         qr=QrView(qr_code(str(website_url)), pair(ui.qr_alt).user) if website_url else None,
         write_in_hint=pair(ui.write_in_hint),
-        verify_mark=pair(ui.verify_mark),
+        verify_mark=verify_mark,
         rules_heading=pair(ui.rules_heading),
         rules=[
             Rule(pair(fact.text), fact.confidence is Confidence.LIKELY)
@@ -245,6 +241,8 @@ def build_sheet(
         carrier=carrier_box,
         footer=footer,
         facts=facts,
+        application=build_application(bundle, scenario_id, carrier_id, language, profile),
+        phrasebook=build_phrasebook(bundle, language, scenario_id, carrier_id),
     )
 
 

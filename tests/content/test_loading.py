@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.interface import CATALOG_FILE, WIZARD_FILE
 from generator.content.loading import (
     DEFAULT_CONTENT_DIR,
     ContentProblems,
     content_file_paths,
     load_content,
 )
+from generator.content.registry import KINDS
 from generator.models import Confidence
 from tests.content_tools import replace_once
 
@@ -30,16 +30,21 @@ def test_the_shipped_content_loads():
     assert bundle.meta.defaults.scenario == "cancel"
 
 
+def test_every_content_file_belongs_to_exactly_one_kind_of_the_registry():
+    """A YAML file no kind claims would be read by nothing (and a misspelt name pass silently)."""
+    every_yaml = sorted(DEFAULT_CONTENT_DIR.rglob("*.yaml"))
+    claims = {path: [kind.name for kind in KINDS if path in kind.paths(DEFAULT_CONTENT_DIR)]
+              for path in every_yaml}
+    assert {path: kinds for path, kinds in claims.items() if len(kinds) != 1} == {}
+
+
 def test_the_bundle_and_the_gates_see_the_same_content_files():
     """One list of files: `list` counts what the gates check and what a sheet is made of."""
     bundle = load_content()
     assert list(bundle.content_files()) == content_file_paths(DEFAULT_CONTENT_DIR)
-    every_yaml = sorted(DEFAULT_CONTENT_DIR.rglob("*.yaml"))
-    # Not sheet content: meta.yaml (the languages), the profile template, and the interface
-    # files of build-all's index page and the wizard (generator/content/interface.py loads those).
-    others = {"meta.yaml", "profile-template.yaml", CATALOG_FILE, WIZARD_FILE}
-    assert all((DEFAULT_CONTENT_DIR / name).is_file() for name in others)
-    assert sorted(bundle.content_files()) == [p for p in every_yaml if p.name not in others]
+    translated = sorted(path for kind in KINDS if kind.translated and kind.bundle_field
+                        for path in kind.paths(DEFAULT_CONTENT_DIR))
+    assert sorted(bundle.content_files()) == translated
     for scenario in bundle.scenarios:
         for carrier in bundle.carriers:
             sheet = {id(file) for file in bundle.files_for(scenario, carrier).values()}

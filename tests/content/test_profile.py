@@ -58,7 +58,7 @@ def test_a_full_profile_loads_normalised(tmp_path):
     assert profile.phone == "+7 912 345-67-89"
     assert profile.iccid == "8970199123456789012"
     assert profile.refund.account == "40703810890480000101"
-    assert profile.refund.to_account
+    assert profile.refund.phone is None
     assert profile.value_of("new_holder.passport_number") == "EC1122334"
     assert profile.value_of("refund.phone") is None
 

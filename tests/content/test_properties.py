@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from generator.cli.main import cli
 from generator.content.loading import ContentProblems, load_content
-from generator.content.text_policy import text_problem
 from generator.content.yaml_source import load_yaml
 from generator.errors import RenderError, UserError
+from generator.models.text_policy import text_problem
 from generator.render.html import render_html
 from generator.render.pipeline import RenderRequest, build_view, render
 from tests.conftest import page_texts

@@ -37,19 +37,18 @@ def _glyphs(pdf: bytes) -> list[tuple]:
 
 
 @pytest.mark.parametrize("paper", list(PAPERS))
-def test_our_stylesheet_parsed_once_lays_out_as_the_inline_one(paper):
-    """The sheet's own <style> is parsed once a process and passed to WeasyPrint apart; the
-    cascade must not change. The control: the same HTML with a comment in its <style>, which
-    WeasyPrint reads inline as any other page."""
+def test_the_stylesheet_handed_to_the_pdf_step_lays_out_as_the_inline_one(paper):
+    """render() writes the HTML without its <style> and hands the PDF step the stylesheet,
+    parsed once a process; the cascade must not change. The control: the self-contained
+    `--format html` file, which WeasyPrint reads inline as any other page."""
     html = render(RenderRequest(paper=paper, output_format="html"), bundle()).data.decode()
     assert "<style>" in html  # the HTML file stays self-contained
-    parsed_before = pdf_module._parsed_stylesheet.cache_info()
-    fast, _ = html_to_pdf(html, TEMPLATES_DIR, title="t", language="zh-Hans")
-    fast_again, _ = html_to_pdf(html, TEMPLATES_DIR, title="t", language="zh-Hans")
-    parsed = pdf_module._parsed_stylesheet.cache_info()
+    parsed_before = pdf_module._parsed_once.cache_info()
+    fast = render(RenderRequest(paper=paper), bundle()).data
+    fast_again = render(RenderRequest(paper=paper), bundle()).data
+    parsed = pdf_module._parsed_once.cache_info()
     assert parsed.hits - parsed_before.hits >= 1
     assert parsed.misses - parsed_before.misses <= 1
-    inline = html.replace("<style>", "<style>/* read inline */", 1)
-    slow, _ = html_to_pdf(inline, TEMPLATES_DIR, title="t", language="zh-Hans")
-    assert pdf_module._parsed_stylesheet.cache_info().misses == parsed.misses
-    assert _glyphs(fast) == _glyphs(slow) == _glyphs(fast_again)
+    inline, _ = html_to_pdf(html, TEMPLATES_DIR, title="t", language="zh-Hans")
+    assert pdf_module._parsed_once.cache_info().misses == parsed.misses
+    assert _glyphs(fast) == _glyphs(inline) == _glyphs(fast_again)

@@ -1,4 +1,4 @@
-"""Every rule of shared/design/print-rules.md, checked on the rendered PDF of every scenario ×
+"""Every rule of docs/print-rules.md, checked on the rendered PDF of every scenario ×
 carrier × language the content has (new content is covered as it lands): glyph sizes and
 positions, drawn rules and boxes, the tagged structure, the QR code, the pages as images."""
 

@@ -16,6 +16,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from generator.speed import switched_off
+
 # A rule on a pseudo-element of any element: `::name { ... }` at the start of a line.
 UNIVERSAL_PSEUDO_RULE = re.compile(r"^::(?P<name>[a-z-]+)(?P<rest> *\{[^}\n]*\})$", re.MULTILINE)
 NEVER_USED = frozenset({"footnote-call", "footnote-marker", "note-call", "note-marker",
@@ -46,7 +48,7 @@ def sheet_html_class():
     from weasyprint.css.counters import CounterStyle
 
     source = Path(weasyprint.__file__).parent / "css" / "html5_ua.css"
-    if not source.is_file() or not hasattr(HTML, "_ua_stylesheets"):
+    if switched_off("ua-trim") or not source.is_file() or not hasattr(HTML, "_ua_stylesheets"):
         return HTML
     text = source.read_text(encoding="utf-8")
     trimmed = trimmed_stylesheet(text)

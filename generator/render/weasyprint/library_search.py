@@ -20,7 +20,8 @@ import sys
 from functools import cache
 from types import ModuleType
 
-from generator.render.weasyprint.deferred_import import deferred_modules
+from generator.render.weasyprint.deferred_import import DeferredModule, deferred_modules
+from generator.speed import switched_off
 
 INSTALL_HARFBUZZ_SUBSET = "sudo apt-get install -y libharfbuzz-subset0"
 
@@ -37,15 +38,21 @@ def _not_found(name: str) -> None:
     return None
 
 
+_fast_import = {"worked": False}
+
+
 @cache
 def load_weasyprint() -> ModuleType:
     if "weasyprint" in sys.modules:
         return sys.modules["weasyprint"]
     real_find_library = ctypes.util.find_library
-    ctypes.util.find_library = _not_found  # only while WeasyPrint opens its libraries
+    if not switched_off("library-search"):
+        ctypes.util.find_library = _not_found  # only while WeasyPrint opens its libraries
+    rare = {} if switched_off("defer-fonttools") else _USED_ONLY_IN_RARE_CASES
     try:
-        with deferred_modules(_USED_ONLY_IN_RARE_CASES):
+        with deferred_modules(rare):
             import weasyprint
+        _fast_import["worked"] = ctypes.util.find_library is _not_found
     except (OSError, ImportError):
         for name in [name for name in sys.modules if name.startswith("weasyprint")]:
             del sys.modules[name]
@@ -56,9 +63,30 @@ def load_weasyprint() -> ModuleType:
     return weasyprint
 
 
+def fast_import_worked() -> bool:
+    """Did WeasyPrint open its libraries without find_library (adapters.py asks)?"""
+    return _fast_import["worked"]
+
+
+def fonttools_deferred() -> bool:
+    """Does WeasyPrint hold our stand-ins instead of fontTools' rarely used modules? (Once it
+    has used one, the stand-in forwards to the real module: still deferred.)"""
+    fonts = sys.modules.get("weasyprint.pdf.fonts")
+    return fonts is not None and isinstance(getattr(fonts, "subset", None), DeferredModule)
+
+
 def harfbuzz_subset_loaded() -> bool:
     """What WeasyPrint itself found: without it, it subsets fonts with fontTools, ~19× slower."""
     load_weasyprint()
     from weasyprint.text import ffi
 
     return ffi.harfbuzz_subset is not None
+
+
+def pango_version() -> str:
+    """The Pango WeasyPrint opened (through its private cffi bindings), as 1.50.12."""
+    load_weasyprint()
+    from weasyprint.text.ffi import pango
+
+    number = pango.pango_version()
+    return f"{number // 10000}.{number // 100 % 100}.{number % 100}"

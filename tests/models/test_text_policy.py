@@ -1,10 +1,8 @@
-import re
 
 import pytest
-from pydantic import BaseModel, ValidationError
 
-from generator.content.text_policy import bounded_text, char_problem, text_problem, unsafe_strings
 from generator.errors import printable_message
+from generator.models.text_policy import char_problem, text_problem, unsafe_strings
 
 
 @pytest.mark.parametrize(
@@ -22,23 +20,6 @@ from generator.errors import printable_message
 def test_text_problem_names_the_character(text, problem):
     found = text_problem(text)
     assert found == problem if problem is None else found.startswith(problem)
-
-
-def test_bounded_text_is_a_reusable_field_type():
-    class Profile(BaseModel):
-        name: bounded_text(40)
-        notes: bounded_text(200, multiline=True, min_length=0) = ""
-
-    assert Profile(name="  Ivan  ").name == "Ivan"
-    assert Profile(name="Ivan", notes="a\nb").notes == "a\nb"
-    for bad, message in [
-        ({"name": "x" * 41}, "at most 40 characters"),
-        ({"name": "a\nb"}, "must be one line"),
-        ({"name": "a\x1bb"}, "control character U+001B"),
-        ({"name": ""}, "at least 1 character"),
-    ]:
-        with pytest.raises(ValidationError, match=re.escape(message)):
-            Profile(**bad)
 
 
 def test_unsafe_strings_checks_keys_and_nested_values():

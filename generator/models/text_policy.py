@@ -2,7 +2,7 @@
 
 Printed text must read exactly as the file says: no control characters, no bidirectional
 overrides that reorder what the shop assistant sees, no broken (surrogate) characters, and a
-length limit per field. `bounded_text(...)` is the pydantic type; `unsafe_strings(...)` screens
+length limit per field. `unsafe_strings(...)` screens
 a whole YAML document, keys included, before any model sees it.
 """
 
@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Any
-
-from pydantic import AfterValidator, StringConstraints
+from typing import Any
 
 # U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates) reorder text on the page
 # without being visible; left-to-right/right-to-left marks (U+200E/U+200F) stay allowed.
@@ -50,7 +48,7 @@ def char_problem(char: str, *, multiline: bool = True) -> str | None:
 
 # Every character char_problem refuses, as one character class, so a text is screened by one
 # regular-expression search instead of a Python loop over its characters (the content has
-# thousands of texts; tests/content/test_text_policy.py checks the class against char_problem for
+# thousands of texts; tests/models/test_text_policy.py checks the class against char_problem for
 # every code point). Cc is U+0000–U+001F and U+007F–U+009F, Cs the surrogates U+D800–U+DFFF;
 # the noncharacters are U+FDD0–U+FDEF and the last two code points of every plane.
 _REFUSED = (
@@ -67,28 +65,6 @@ def text_problem(value: str, *, multiline: bool = True) -> str | None:
     refused = _REFUSED_IN_LINES if multiline else _REFUSED_IN_ONE_LINE
     found = refused.search(value)
     return None if found is None else char_problem(found.group(), multiline=multiline)
-
-
-def _printable(multiline: bool):
-    def check(value: str) -> str:
-        problem = text_problem(value, multiline=multiline)
-        if problem:
-            raise ValueError(problem)
-        return value
-
-    return check
-
-
-def bounded_text(max_length: int, *, min_length: int = 1, multiline: bool = False) -> Any:
-    """A text field with a documented length limit that refuses unprintable characters.
-
-    Use for any string a model takes from a file: `name: bounded_text(80)`.
-    """
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
-        AfterValidator(_printable(multiline)),
-    ]
 
 
 Location = tuple[str | int, ...]

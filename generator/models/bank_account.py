@@ -5,14 +5,11 @@ The control key is the 9th digit of the account. Bank of Russia, «Порядо�
 number of the bank in front of the 20 digits (for an account at a credit institution: digits
 7–9 of its BIK; for an account at a Bank of Russia cash centre, РКЦ: "0" + digits 5–6), weigh
 the 23 digits 7, 1, 3, 7, 1, 3, …, and add up the last digit of each product: with the right key
-the sum ends in 0. The document's own worked examples are in tests/content/test_bank_account.py.
+the sum ends in 0. The document's own worked examples are in tests/models/test_bank_account.py.
 """
 
 from __future__ import annotations
 
-BIK_LENGTH = 9
-ACCOUNT_LENGTH = 20
-KEY_POSITION = 8  # the 9th digit of the account, 0-based
 WEIGHTS = (7, 1, 3)
 # Balance account 30101 is a bank's correspondent account at the Bank of Russia: printed on
 # every bank's details page, and the wrong number to give for a refund to yourself.
@@ -24,11 +21,6 @@ def credit_institution_number(bik: str) -> str:
     return bik[6:9]
 
 
-def cash_centre_number(bik: str) -> str:
-    """The three digits an account at a Bank of Russia cash centre is checked with."""
-    return "0" + bik[4:6]
-
-
 def _weighted_sum(bank_number: str, account: str) -> int:
     digits = bank_number + account
     return sum(int(digit) * WEIGHTS[index % 3] % 10 for index, digit in enumerate(digits))
@@ -37,12 +29,6 @@ def _weighted_sum(bank_number: str, account: str) -> int:
 def key_is_valid(bank_number: str, account: str) -> bool:
     """True when the account's 9th digit is the control key for this bank number."""
     return _weighted_sum(bank_number, account) % 10 == 0
-
-
-def control_key(bank_number: str, account: str) -> int:
-    """The key the account should carry (N 515 items 3–5: key set to 0, last digit × 3)."""
-    zeroed = account[:KEY_POSITION] + "0" + account[KEY_POSITION + 1 :]
-    return _weighted_sum(bank_number, zeroed) % 10 * 3 % 10
 
 
 def account_matches_bik(bik: str, account: str) -> bool:
