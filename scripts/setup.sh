@@ -11,14 +11,21 @@ action="${1:-render}"
 # System packages: Pango for WeasyPrint, HarfBuzz subsetting (without it a render is ~19x
 # slower), the fonts the sheet needs, the tools the tests use to look at PDFs (poppler
 # renders pages, qpdf checks the file, zbarimg decodes the QR code), and the spell checkers
-# of the language gates (tests/quality/test_language_gates.py).
+# of the language gates (tests/quality/test_language_gates.py), and Chromium for the browser
+# tests (tests/browser/, driven by Playwright with this system browser: no browser download).
 system_packages=(
   python3 python3-venv python3-pip
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-noto-cjk fonts-dejavu-core fontconfig
   poppler-utils qpdf zbar-tools
   hunspell hunspell-ru hunspell-en-us
+  chromium
 )
+# Node.js and npm install axe-core for the browser tests; a machine that already has npm (from
+# another source whose nodejs conflicts with Debian's npm package) keeps its own.
+if ! command -v npm >/dev/null 2>&1; then
+  system_packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${system_packages[@]}"; do
@@ -65,6 +72,11 @@ fi
 # Noto Sans CJK cut to the characters a sheet can use, into fonts/ (git-ignored): half the PDF
 # size. Rebuilt only when the system font or the content's characters change.
 .venv/bin/sim-checklist fonts
+# axe-core for the browser tests, exactly as tests/browser/package-lock.json pins it.
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] \
+  || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 case "$action" in
   render)

@@ -22,18 +22,25 @@ DEFAULT_CATALOG_DIR = Path("output") / "catalog"
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: up to 2, one per core].")
 @click.option("--force", is_flag=True, help="Render every sheet, even those up to date.")
+@click.option("--base-url", metavar="URL",
+              help="https:// address the folder is published at: each PDF gets a QR code to "
+                   "its own phone page there.")
 @click.pass_obj
-def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: bool) -> None:
-    """Render every sheet and an index.html to browse them offline.
+def build_all_command(
+    options: dict, out_dir: Path, jobs: int | None, force: bool, base_url: str | None
+) -> None:
+    """Render every sheet, its phone page and an index.html to browse them offline.
 
     Every scenario × carrier × language the content provides, in worker processes; sheets
     whose inputs have not changed since the last run are skipped.
     """
     from generator.content.interface import load_catalog_strings
     from generator.content.loading import load_content
-    from generator.publish.build import build_all, default_jobs, plan_jobs
+    from generator.publish.build import build_all, check_base_url, default_jobs, plan_jobs
     from generator.publish.catalog import write_index
 
+    if base_url is not None:
+        base_url = check_base_url(base_url)  # a bad address stops before anything is read
     content_dir = options["content_dir"]
     bundle = load_content(content_dir)
     strings = load_catalog_strings(content_dir)  # a broken catalog.yaml stops before rendering
@@ -43,7 +50,7 @@ def build_all_command(options: dict, out_dir: Path, jobs: int | None, force: boo
         with click.progressbar(length=total, label=f"Rendering {total} sheets ({workers} jobs)",
                                file=sys.stderr, show_pos=True) as bar:
             report = build_all(content_dir, out_dir, jobs=workers, force=force, bundle=bundle,
-                               on_job=lambda job, status: bar.update(1))
+                               on_job=lambda job, status: bar.update(1), base_url=base_url)
     except KeyboardInterrupt:
         click.echo("interrupted: the sheets finished so far are complete; no partial file was "
                    "left. Run again to finish.", err=True)

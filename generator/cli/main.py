@@ -123,15 +123,16 @@ def _without_cyclic_gc(command):
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf].",
+    help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf, .html for html and phone].",
 )
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["pdf", "html"]),
+    type=click.Choice(["pdf", "html", "phone"]),
     default="pdf",
     show_default=True,
-    help="html: the same page as HTML, for a browser or the bare weasyprint command.",
+    help="html: the same page as HTML, for a browser or the bare weasyprint command; "
+    "phone: one self-contained HTML file laid out for a phone, with a view for the staff.",
 )
 @click.option(
     "--paper",

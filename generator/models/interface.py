@@ -21,6 +21,8 @@ class CatalogStrings(ContentFile):
     intro: Text
     how_to_print: Text
     languages_heading: Text = Field(description="Above the links: one link per sheet language")
+    phone_page: Text = Field(description="The link to a sheet's phone page")
+    pdf: Text = Field(description="The link to a sheet's PDF")
     pages: Text = Field(description="`{pages}` is replaced by the sheet's page count")
     size: Text = Field(description="`{kb}` is replaced by the file size in kilobytes")
     preview_alt: Text = Field(description="`{title}` is replaced by the sheet's title")

@@ -42,6 +42,17 @@ class Footer(StrictModel):
     rules_differ: Text
 
 
+class PhoneStrings(StrictModel):
+    """The phone page's own words (templates/phone.html.j2) and the printed QR code to it."""
+
+    show_staff: Text = Field(description="The link from the user's part to the staff view")
+    back_to_checklist: Text = Field(description="The link from the staff view back")
+    ticks_kept: Text = Field(description="Under the checklist: where the ticks are kept")
+    staff_contacts: Text = Field(description="Heading of the carrier's contacts in the staff view")
+    qr_label: Text = Field(description="Printed beside the QR code that opens the phone page")
+    qr_alt: Text = Field(description="Alt text of that QR code")
+
+
 class UiStrings(ContentFile):
     checklist_heading: Text
     section_titles: SectionTitles
@@ -65,3 +76,4 @@ class UiStrings(ContentFile):
     legend_likely: Text
     legend_questions: Text
     footer: Footer
+    phone: PhoneStrings

@@ -15,9 +15,10 @@ import json
 import multiprocessing
 import os
 import signal
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from generator import __version__
@@ -32,10 +33,31 @@ from generator.render.pipeline import RenderRequest, render
 from generator.speed import switched_off
 
 MANIFEST_NAME = ".build-manifest.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2  # 2: each sheet has its phone page
 PREVIEWS_DIR = "previews"
 PREVIEW_WIDTH_PX = 360  # twice the width the index shows it at, for sharp screens
 CATALOG_TEMPLATES = ("catalog.html.j2", "catalog")
+
+
+def check_base_url(url: str) -> str:
+    """The address the folder is published at, as a folder URL (ending in /): https only."""
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        raise UserError("--base-url: must be one https:// address without spaces")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError:
+        raise UserError("--base-url: not a valid https:// address") from None
+    if parts.scheme != "https":
+        raise UserError("--base-url: must start with https:// (the phone page is opened from "
+                        "a printed QR code)")
+    if not parts.hostname or "." not in parts.hostname.strip("."):
+        raise UserError("--base-url: needs a host name, such as https://example.org/sheets/")
+    if parts.username or parts.password:
+        raise UserError("--base-url: must not hold a user name or password")
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise UserError("--base-url: must be a folder address, without ? or #")
+    return url if url.endswith("/") else url + "/"
 
 
 def default_jobs() -> int:
@@ -59,6 +81,11 @@ class Job:
         return f"{self.stem}.pdf"
 
     @property
+    def phone_name(self) -> str:
+        """The phone page beside the PDF (`render --format phone`)."""
+        return f"{self.stem}.html"
+
+    @property
     def preview_name(self) -> str:
         return f"{PREVIEWS_DIR}/{self.stem}.png"
 
@@ -72,6 +99,7 @@ class SheetRecord:
     size: int
     preview: str  # "" for a sheet the index shows no preview of
     facts_checked: str | None = None
+    phone: str = ""  # the phone page's file name
 
 
 @dataclass(frozen=True)
@@ -172,6 +200,8 @@ class Manifest:
         pdf = folder / job.pdf_name
         if not pdf.is_file() or pdf.stat().st_size != record.size:
             return None
+        if not (record.phone and (folder / record.phone).is_file()):
+            return None
         if with_preview and not (record.preview and (folder / record.preview).is_file()):
             return None
         return record
@@ -226,20 +256,23 @@ def _one_collection_per_sheet() -> Iterator[None]:
 class JobOutcome:
     job: Job
     pdf: bytes = b""
+    phone: bytes = b""
     preview: bytes = b""
     pages: int = 0
     facts_checked: str | None = None
     error: str | None = None
 
 
-def _run_job(task: tuple[Job, bool]) -> JobOutcome:
-    job, with_preview = task
+def _run_job(task: tuple[Job, bool, str | None]) -> JobOutcome:
+    job, with_preview, base_url = task
     assert _worker_bundle is not None, "worker not started"
+    phone_url = base_url + job.phone_name if base_url else None
     request = RenderRequest(job.scenario, job.carrier, job.language,
-                            content_dir=_worker_bundle.root)
+                            content_dir=_worker_bundle.root, phone_url=phone_url)
     try:
         with _one_collection_per_sheet():
             result = render(request, _worker_bundle)
+            phone = render(replace(request, output_format="phone"), _worker_bundle).data
         if result.warnings:
             return JobOutcome(job, error="WeasyPrint warned: " + "; ".join(result.warnings))
         if with_preview:
@@ -251,7 +284,8 @@ def _run_job(task: tuple[Job, bool]) -> JobOutcome:
     except Exception as error:  # an internal bug in one sheet must not stop the others
         return JobOutcome(job, error=f"internal error: {type(error).__name__}: {error}")
     checked = result.sheet.footer.facts_checked
-    return JobOutcome(job, result.data, preview, pages, checked.isoformat() if checked else None)
+    return JobOutcome(job, result.data, phone, preview, pages,
+                      checked.isoformat() if checked else None)
 
 
 def page_count(pdf: bytes) -> int:
@@ -294,14 +328,18 @@ def build_all(
     force: bool = False,
     bundle: ContentBundle | None = None,
     on_job: ProgressCallback | None = None,
+    base_url: str | None = None,
 ) -> BuildReport:
-    """Write every sheet and its preview into `out_dir`; skip those already up to date."""
+    """Write every sheet, its phone page and its preview into `out_dir`; skip those already up
+    to date. With `base_url` (checked by check_base_url), each PDF has a QR code to its phone
+    page at base_url + the page's file name."""
     content_dir = Path(content_dir)
     out_dir = Path(out_dir)
     bundle = bundle or load_content(content_dir)
     report = BuildReport(built={}, skipped={}, failed=[])
     manifest = Manifest(out_dir)
     shared = shared_inputs_digest(content_dir)
+    shared.update(f"base-url {base_url or ''}\n".encode())  # the QR code printed on each sheet
     notify = on_job or (lambda job, status: None)
     todo: dict[Job, str] = {}
     planned = plan_jobs(bundle)
@@ -318,6 +356,8 @@ def build_all(
     for name, record in list(manifest.sheets.items()):
         if name not in current:  # a sheet this folder's build wrote, no longer in the content
             (out_dir / name).unlink(missing_ok=True)
+            if record.phone:
+                (out_dir / record.phone).unlink(missing_ok=True)
             if record.preview:  # "" when the index showed no picture of it
                 (out_dir / record.preview).unlink(missing_ok=True)
             report.removed.append(name)
@@ -334,16 +374,18 @@ def build_all(
             write_atomically(out_dir / job.preview_name, outcome.preview)
         else:  # an earlier build's picture of this sheet, which the index no longer shows
             (out_dir / job.preview_name).unlink(missing_ok=True)
+        write_atomically(out_dir / job.phone_name, outcome.phone)
         write_atomically(out_dir / job.pdf_name, outcome.pdf)
         record = SheetRecord(todo[job], outcome.pages, len(outcome.pdf),
-                             job.preview_name if outcome.preview else "", outcome.facts_checked)
+                             job.preview_name if outcome.preview else "", outcome.facts_checked,
+                             job.phone_name)
         report.built[job] = record
         manifest.sheets[job.pdf_name] = record
         manifest.save()  # after every sheet: an interrupted build keeps what it finished
         notify(job, "built")
 
     try:
-        tasks = [(job, job in with_preview) for job in sorted(todo)]
+        tasks = [(job, job in with_preview, base_url) for job in sorted(todo)]
         for outcome in _outcomes(tasks, content_dir, jobs, bundle):
             finish(outcome)
     finally:
@@ -354,7 +396,7 @@ def build_all(
 
 
 def _outcomes(
-    todo: list[tuple[Job, bool]], content_dir: Path, jobs: int, bundle: ContentBundle
+    todo: list[tuple[Job, bool, str | None]], content_dir: Path, jobs: int, bundle: ContentBundle
 ) -> Iterator[JobOutcome]:
     if not todo:
         return

@@ -1,5 +1,6 @@
 """index.html for a folder of built sheets: grouped by scenario and carrier, offline, in every
-language content/catalog.yaml lists (a CSS-only switcher: no script, no network)."""
+language content/catalog.yaml lists (a CSS-only switcher: no script, no network). On a phone:
+tap the situation, tap the carrier, tap the phone page or the PDF (<details>, no script)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class LocalSpan:
 @dataclass(frozen=True)
 class SheetLink:
     href: str
+    phone_href: str  # "" when the folder has no phone page of this sheet
     language: str
     language_name: str
     pages: list[LocalSpan]
@@ -108,6 +110,7 @@ def build_catalog_view(
             links = [
                 SheetLink(
                     href=job.pdf_name,
+                    phone_href=sheets[job].phone,
                     language=job.language,
                     language_name=meta_names[job.language],
                     pages=localize(strings.pages, page_languages, pages=sheets[job].pages),
@@ -134,8 +137,8 @@ def build_catalog_view(
             groups.append(ScenarioGroup(
                 scenario_id, localize(bundle.scenarios[scenario_id].title, page_languages), cards
             ))
-    names = ("title", "intro", "how_to_print", "languages_heading", "content_version",
-             "generated", "rules_differ", "offline_note")
+    names = ("title", "intro", "how_to_print", "languages_heading", "phone_page", "pdf",
+             "content_version", "generated", "rules_differ", "offline_note")
     return CatalogView(
         languages=page_languages,
         default_language=page_languages[0],

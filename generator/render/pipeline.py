@@ -14,11 +14,16 @@ from generator.errors import MissingGlyphs, RenderError, UserError
 from generator.models.profile import EMPTY_PROFILE, PROFILE_FIELDS, Profile
 from generator.render.html import TEMPLATES_DIR, render_html, sheet_stylesheet
 from generator.render.paper import DEFAULT_PAPER, PAPERS, PaperName
+from generator.render.phone import render_phone_html
+from generator.view.phone import build_phone, phone_qr
 from generator.view.sheet import SheetView, build_sheet
 
-OutputFormat = Literal["pdf", "html"]
+OutputFormat = Literal["pdf", "html", "phone"]
 # Called with a step's name ("content", "HTML", "PDF") as soon as that step is done.
 StepCallback = Callable[[str], None]
+# Where the QR code to the sheet's phone page may go, tried in this order: the parts that
+# usually have room at their foot (templates/parts/*).
+PHONE_QR_PARTS = ("questions", "staff_card", "carrier", "application", "phrasebook")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ class RenderRequest:
     generated: dt.date = field(default_factory=dt.date.today)
     # A profile file or a loaded Profile; None prints every personal field as a blank line.
     profile: Path | Profile | None = None
+    # The address of this sheet's phone page: the printed sheet gets a QR code to it.
+    phone_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,19 +130,46 @@ def render(
     sheet = build_view(request, bundle)
     if request.paper not in PAPERS:
         raise UserError(f"unknown paper {request.paper!r}; choose one of: {', '.join(PAPERS)}")
-    paper = PAPERS[request.paper]
-    if request.output_format == "html":
-        html = render_html(sheet, paper=paper)
+    if request.output_format == "phone":  # one file for a phone: no paper, no WeasyPrint
+        phone = build_phone(sheet, bundle.ui.phone)
+        html = render_phone_html(phone)
         step("HTML")
-        return RenderResult(html.encode("utf-8"), sheet, [], request.paper)
-    html = render_html(sheet, paper=paper, inline_style=False)
-    step("HTML")
+        return RenderResult(html.encode("utf-8"), sheet, [])
+    paper = PAPERS[request.paper]
+    # Without a phone page's address the sheet is laid out once. With one, its QR code goes
+    # at the foot of the first part that still fits on its page (one page a part, rule 3).
+    places = [part for part in PHONE_QR_PARTS if part in sheet.parts] if request.phone_url else []
+    for place in places or [None]:
+        placed = sheet
+        if place is not None:
+            assert request.phone_url is not None
+            code = phone_qr(request.phone_url, bundle.ui.phone, sheet.language, place)
+            placed = replace(sheet, phone_qr=code)
+        if request.output_format == "html":
+            html = render_html(placed, paper=paper)
+            step("HTML")
+            return RenderResult(html.encode("utf-8"), placed, [], request.paper)
+        html = render_html(placed, paper=paper, inline_style=False)
+        step("HTML")
+        pdf, warnings = _pdf(html, placed, request, bundle)
+        if place is None or _page_count(pdf) == len(placed.parts):
+            step("PDF")
+            return RenderResult(pdf, placed, warnings, request.paper)
+    raise RenderError(
+        "no page of this sheet has room for the QR code to its phone page; "
+        "shorten its questions or its carrier's rules"
+    )
+
+
+def _pdf(
+    html: str, sheet: SheetView, request: RenderRequest, bundle: ContentBundle
+) -> tuple[bytes, list[str]]:
     from generator.render.pdf import html_to_pdf  # WeasyPrint is imported only when a PDF is made
 
     try:
-        pdf, warnings = html_to_pdf(
+        return html_to_pdf(
             html, TEMPLATES_DIR, title=sheet.title, language=sheet.language,
-            stylesheet=str(sheet_stylesheet(paper)),
+            stylesheet=str(sheet_stylesheet(PAPERS[request.paper])),
         )
     except MissingGlyphs as error:
         fields = _profile_fields_with(request.profile, error.characters)
@@ -149,8 +183,16 @@ def render(
             what, _, remedy = str(error).partition("; ")
             raise MissingGlyphs(f"{what} in {place}; {remedy}", error.characters) from None
         raise
-    step("PDF")
-    return RenderResult(pdf, sheet, warnings, request.paper)
+
+
+def _page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _no_step(name: str) -> None:

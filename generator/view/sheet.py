@@ -15,6 +15,7 @@ from generator.view.application import (
     build_phrasebook,
 )
 from generator.view.pairs import Pair, Span, as_firm_as, pairing
+from generator.view.phone_qr import PhoneQrView
 from generator.view.qr import QrCode, qr_code
 
 # The contact facts of the carrier box, in the order they are printed.
@@ -117,6 +118,8 @@ class SheetView:
     facts: list[Fact] = field(repr=False, default_factory=list)
     application: ApplicationPageView | None = None  # None: no drafts for this scenario
     phrasebook: PhrasebookView | None = None
+    # Filled by the pipeline when the sheet's phone page has an address (build-all --base-url).
+    phone_qr: PhoneQrView | None = None
 
     @property
     def parts(self) -> tuple[str, ...]:

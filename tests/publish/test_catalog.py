@@ -21,6 +21,7 @@ class IndexParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []  # the PDF links under each card's list of languages
+        self.phone_links: list[str] = []  # the phone page links beside them
         self.preview_links: list[str] = []
         self.images: list[dict[str, str]] = []
         self.spans: list[tuple[str, str, str]] = []  # (lang, data-for, text)
@@ -33,6 +34,8 @@ class IndexParser(HTMLParser):
         self.tags.append(tag)
         if tag == "a" and attributes.get("class") == "preview":
             self.preview_links.append(attributes["href"])
+        elif tag == "a" and attributes.get("class") == "phone":
+            self.phone_links.append(attributes["href"])
         elif tag == "a":
             self.links.append(attributes["href"])
         if tag == "img":
@@ -76,6 +79,10 @@ def test_every_link_and_preview_is_a_file_in_the_folder(site):
     pdfs = sorted(path.name for path in out.glob("*.pdf"))
     assert len(pdfs) == 2 * (2 + 2 + 1)  # two scenarios: generic and mts in two languages, polar
     assert sorted(parser.links) == pdfs  # each sheet once, under its card's languages
+    # and its phone page beside it, written by the same build
+    phones = sorted(path.name for path in out.glob("*.html") if path.name != "index.html")
+    assert phones == sorted(name.replace(".pdf", ".html") for name in pdfs)
+    assert sorted(parser.phone_links) == phones
     # one card per scenario and carrier; its preview shows and opens the first language's sheet
     cards = {name.removesuffix("-zh-Hans.pdf") for name in pdfs if name.endswith("-zh-Hans.pdf")}
     assert sorted(parser.preview_links) == sorted(f"{card}-zh-Hans.pdf" for card in cards)
@@ -104,24 +111,25 @@ def test_each_link_shows_the_real_page_count_and_size(site):
         assert f"{size} KB" in block and f"{size} КБ" in block
 
 
-def test_grouped_by_scenario_and_carrier_in_every_language(site):
+def test_grouped_by_scenario_and_carrier_in_every_catalog_language(site):
     content, _, html, parser = site
     bundle = load_content(content)
     strings = load_catalog_strings(content)
-    # the page speaks every user language the product ships, and Russian
+    # every user language the project ships, and Russian
     assert set(strings.languages) == {*load_content().meta.language_codes, "ru"}
-    assert parser.checked == ["show-zh-Hans"]  # Chinese first; the switcher needs no script
+    assert parser.checked == [f"show-{strings.languages[0]}"]  # the switcher needs no script
     for name in ("title", "intro", "how_to_print", "offline_note", "rules_differ"):
         for code in strings.languages:
             assert (code, code, getattr(strings, name)[code]) in parser.spans
     for scenario in bundle.scenarios.values():
-        assert f'<section class="scenario" id="{scenario.id}">' in html
+        # folded: a tap on the situation opens its carriers, a tap on one opens its links
+        assert f'<details class="scenario" id="{scenario.id}">' in html
         assert ("ru", "ru", scenario.title["ru"]) in parser.spans
     for carrier in bundle.carriers.values():
-        assert f'id="cancel-{carrier.id}"' in html
+        assert f'<details class="card" id="cancel-{carrier.id}">' in html
         facts = bundle.facts_for("cancel", carrier.id)
         checked = min(fact.checked for fact in facts).isoformat()
-        card = html[html.index(f'id="cancel-{carrier.id}"'):][:2500]
+        card = html[html.index(f'id="cancel-{carrier.id}"'):][:6000]
         assert strings.facts_checked["ru"].format(date=checked) in card
         assert carrier.name["zh-Hans"] in html and carrier.name["ru"] in html
     # the carrier-neutral sheet comes last and says what it is for
