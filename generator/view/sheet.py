@@ -122,6 +122,11 @@ class SheetView:
     phone_qr: PhoneQrView | None = None
 
     @property
+    def checklist_marked(self) -> bool:
+        """Whether a checklist item rests on a likely fact (the header then explains ▲)."""
+        return any(item.verify for section in self.sections for item in section.items)
+
+    @property
     def parts(self) -> tuple[str, ...]:
         """The parts this sheet prints, one page each, in page order (templates/parts/*)."""
         optional = {

@@ -66,16 +66,18 @@ def test_a_likely_fact_marks_its_item_in_html_and_pdf(content, tmp_path):
 
     html = render(content, tmp_path / "sheet.html", "-s", scenario, "--format", "html").decode()
     items = elements(html, "li", "item")
-    marked = [entry for entry in items if 'class="verify"' in entry]
+    marked = [entry for entry in items if 'class="verify-mark"' in entry]
     assert len(marked) == 1
-    assert plain(item["ru"]) in plain(marked[0])
-    assert plain(user_mark) + "/" + plain(ru_mark) in plain(marked[0])
+    assert plain(item["ru"]) + "▲" in plain(marked[0])
+    assert plain(item[language]) + "▲" in plain(marked[0])
 
     pdf = render(content, tmp_path / "sheet.pdf", "-s", scenario)
     checklist = WORD_JOINERS.sub("", squash(page_texts(pdf)[0]))
-    mark = squash(user_mark) + "/" + squash(ru_mark)
-    assert checklist.count(mark) == 1
-    assert checklist.index(squash(item["ru"])) < checklist.index(mark)
+    # the compact mark after both lines of the item, and its meaning once, under the header
+    assert checklist.count("▲") == 3
+    assert squash(item["ru"]) + "▲" in checklist
+    assert squash(item[language]) + "▲" in checklist
+    assert checklist.count(squash(user_mark) + "/" + squash(ru_mark)) == 1
 
 
 def test_the_staff_request_draft_line_and_phrase_carry_the_mark(content, tmp_path):
@@ -127,4 +129,4 @@ def test_an_override_that_downgrades_a_fact_changes_that_carriers_sheet_only(con
         html = render(content, tmp_path / f"{carrier}.html", "-s", scenario, "-c", carrier,
                       "--format", "html").decode()
         items = elements(html, "li", "item")
-        assert sum('class="verify"' in entry for entry in items) == expected, carrier
+        assert sum('class="verify-mark"' in entry for entry in items) == expected, carrier
