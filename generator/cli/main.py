@@ -123,7 +123,8 @@ def _without_cyclic_gc(command):
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf, .html for html and phone].",
+    help="File to write [default: output/SCENARIO-CARRIER-LANG.pdf; .html for html, "
+    "-phone.html for phone].",
 )
 @click.option(
     "--format",

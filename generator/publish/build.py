@@ -29,7 +29,7 @@ from generator.output import write_atomically
 from generator.paths import PACKAGE_DIR, PROJECT_ROOT  # noqa: F401 - PROJECT_ROOT for tests
 from generator.render.html import TEMPLATES_DIR
 from generator.render.paper import DEFAULT_PAPER
-from generator.render.pipeline import RenderRequest, render
+from generator.render.pipeline import RenderRequest, phone_page_name, render
 from generator.speed import switched_off
 
 MANIFEST_NAME = ".build-manifest.json"
@@ -82,8 +82,8 @@ class Job:
 
     @property
     def phone_name(self) -> str:
-        """The phone page beside the PDF (`render --format phone`)."""
-        return f"{self.stem}.html"
+        """The phone page beside the PDF, named as `render --format phone` names it."""
+        return phone_page_name(self.stem)
 
     @property
     def preview_name(self) -> str:
@@ -200,7 +200,7 @@ class Manifest:
         pdf = folder / job.pdf_name
         if not pdf.is_file() or pdf.stat().st_size != record.size:
             return None
-        if not (record.phone and (folder / record.phone).is_file()):
+        if record.phone != job.phone_name or not (folder / record.phone).is_file():
             return None
         if with_preview and not (record.preview and (folder / record.preview).is_file()):
             return None
@@ -353,6 +353,7 @@ def build_all(
             report.skipped[job] = record
             notify(job, "skipped")
     current = {job.pdf_name for job in planned}
+    earlier_phone_pages = {name: record.phone for name, record in manifest.sheets.items()}
     for name, record in list(manifest.sheets.items()):
         if name not in current:  # a sheet this folder's build wrote, no longer in the content
             (out_dir / name).unlink(missing_ok=True)
@@ -375,6 +376,9 @@ def build_all(
         else:  # an earlier build's picture of this sheet, which the index no longer shows
             (out_dir / job.preview_name).unlink(missing_ok=True)
         write_atomically(out_dir / job.phone_name, outcome.phone)
+        earlier = earlier_phone_pages.get(job.pdf_name)
+        if earlier and earlier != job.phone_name:  # named otherwise by an older version
+            (out_dir / earlier).unlink(missing_ok=True)
         write_atomically(out_dir / job.pdf_name, outcome.pdf)
         record = SheetRecord(todo[job], outcome.pages, len(outcome.pdf),
                              job.preview_name if outcome.preview else "", outcome.facts_checked,

@@ -23,12 +23,13 @@ def _assets(templates_dir: Path) -> tuple[Markup, Markup, str]:
     """Our own CSS and script (templates/phone/*.css, *.js in name order), and the script's
     CSP hash. Never content or profile text: those are always escaped by the template."""
     folder = templates_dir / PHONE_ASSETS_DIR
-    css = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.css")))
-    script = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.js")))
-    if "</" in script:  # it would close the <script> element early
+    our_css = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.css")))
+    our_script = "\n".join(path.read_text(encoding="utf-8")
+                           for path in sorted(folder.glob("*.js")))
+    if "</" in our_script:  # it would close the <script> element early
         raise ValueError(f"{folder}: a script may not contain '</'")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return Markup(css), Markup(script), f"sha256-{digest}"  # noqa: S704
+    digest = base64.b64encode(hashlib.sha256(our_script.encode("utf-8")).digest()).decode("ascii")
+    return Markup(our_css), Markup(our_script), f"sha256-{digest}"  # noqa: S704
 
 
 def render_phone_html(phone: PhoneView, templates_dir: Path = TEMPLATES_DIR) -> str:

@@ -47,14 +47,23 @@ class RenderResult:
     sheet: SheetView
     warnings: list[str]
     paper: PaperName = DEFAULT_PAPER
+    output_format: OutputFormat = "pdf"
 
     @property
     def file_name(self) -> str:
-        """Built from codes only, never from personal data."""
-        extension = "pdf" if self.data.startswith(b"%PDF") else "html"
-        paper = "" if self.paper == DEFAULT_PAPER else f"-{self.paper}"
+        """Built from codes only, never from personal data; the phone page's name is the one
+        build-all gives it, apart from the print HTML's."""
         sheet = self.sheet
-        return f"{sheet.scenario_id}-{sheet.carrier_id}-{sheet.language}{paper}.{extension}"
+        stem = f"{sheet.scenario_id}-{sheet.carrier_id}-{sheet.language}"
+        if self.output_format == "phone":
+            return phone_page_name(stem)
+        paper = "" if self.paper == DEFAULT_PAPER else f"-{self.paper}"
+        return f"{stem}{paper}.{self.output_format}"
+
+
+def phone_page_name(stem: str) -> str:
+    """A sheet's phone page, named apart from its print HTML (`--format html`)."""
+    return f"{stem}-phone.html"
 
 
 def resolve_scenario(bundle: ContentBundle, name: str | None) -> str:
@@ -134,7 +143,7 @@ def render(
         phone = build_phone(sheet, bundle.ui.phone)
         html = render_phone_html(phone)
         step("HTML")
-        return RenderResult(html.encode("utf-8"), sheet, [])
+        return RenderResult(html.encode("utf-8"), sheet, [], output_format="phone")
     paper = PAPERS[request.paper]
     # Without a phone page's address the sheet is laid out once. With one, its QR code goes
     # at the foot of the first part that still fits on its page (one page a part, rule 3).
@@ -148,7 +157,7 @@ def render(
         if request.output_format == "html":
             html = render_html(placed, paper=paper)
             step("HTML")
-            return RenderResult(html.encode("utf-8"), placed, [], request.paper)
+            return RenderResult(html.encode("utf-8"), placed, [], request.paper, "html")
         html = render_html(placed, paper=paper, inline_style=False)
         step("HTML")
         pdf, warnings = _pdf(html, placed, request, bundle)

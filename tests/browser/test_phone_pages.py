@@ -253,7 +253,7 @@ def test_three_taps_from_the_index_to_a_phone_page(site, open_page):
             assert plain(link.inner_text()) == plain(strings.phone_page[code])
             link.click()  # tap 3: the phone page
             page.wait_for_load_state()
-            name = f"{scenario_id}-{carrier_id}-{sheet_language}.html"
+            name = f"{scenario_id}-{carrier_id}-{sheet_language}-phone.html"
             assert page.url == (out / name).as_uri()
             title = bundle.scenarios[scenario_id].title[sheet_language]
             assert plain(page.locator("h1").inner_text()) == plain(title)

@@ -81,7 +81,7 @@ def test_every_link_and_preview_is_a_file_in_the_folder(site):
     assert sorted(parser.links) == pdfs  # each sheet once, under its card's languages
     # and its phone page beside it, written by the same build
     phones = sorted(path.name for path in out.glob("*.html") if path.name != "index.html")
-    assert phones == sorted(name.replace(".pdf", ".html") for name in pdfs)
+    assert phones == sorted(name.replace(".pdf", "-phone.html") for name in pdfs)
     assert sorted(parser.phone_links) == phones
     # one card per scenario and carrier; its preview shows and opens the first language's sheet
     cards = {name.removesuffix("-zh-Hans.pdf") for name in pdfs if name.endswith("-zh-Hans.pdf")}

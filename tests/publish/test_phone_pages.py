@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 
 import pypdf
@@ -36,7 +37,7 @@ def test_each_pdf_has_its_phone_page_beside_it_and_the_manifest_knows_it(site):
     jobs = plan_jobs(load_content(content))
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["sheets"]
     for job in jobs:
-        page = out / f"{job.scenario}-{job.carrier}-{job.language}.html"
+        page = out / f"{job.scenario}-{job.carrier}-{job.language}-phone.html"
         assert page.is_file()
         html = page.read_text(encoding="utf-8")
         assert f'<html lang="{job.language}">' in html and 'id="staff"' in html
@@ -105,3 +106,40 @@ def test_a_bad_base_url_is_one_line_and_exit_2(url, tmp_path):
 def test_a_good_base_url_becomes_a_folder_address():
     assert check_base_url("https://example.org/sheets") == "https://example.org/sheets/"
     assert check_base_url("https://example.org/sheets/") == "https://example.org/sheets/"
+
+
+def test_render_names_the_phone_page_as_build_all_does_and_apart_from_the_print_html(
+        site, tmp_path, monkeypatch):
+    content, out = site
+    job = plan_jobs(load_content(content))[0]
+    options = ("--content-dir", str(content), "render", "-q", "-s", job.scenario,
+               "-c", job.carrier, "-l", job.language)
+    with_folder = {}
+    for output_format in ("phone", "html"):
+        folder = tmp_path / output_format
+        folder.mkdir()
+        monkeypatch.chdir(folder)
+        result = run(*options, "--format", output_format)
+        assert result.exit_code == 0, result.output
+        with_folder[output_format] = [path.name for path in (folder / "output").iterdir()]
+    assert with_folder["phone"] == [job.phone_name]
+    assert (out / job.phone_name).is_file()
+    assert with_folder["html"] == [f"{job.stem}.html"]
+
+
+def test_a_phone_page_an_earlier_version_named_otherwise_is_replaced(site, tmp_path):
+    content, built = site
+    out = tmp_path / "site"
+    shutil.copytree(built, out)
+    job = plan_jobs(load_content(content))[0]
+    manifest_path = out / MANIFEST_NAME
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    old_name = f"{job.stem}.html"  # the name of the first release with phone pages
+    (out / job.phone_name).rename(out / old_name)
+    manifest["sheets"][job.pdf_name]["phone"] = old_name
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    result = run("--content-dir", str(content), "build-all", "-o", str(out), "--jobs", "1",
+                 "--base-url", BASE_URL)
+    assert result.exit_code == 0, result.output
+    assert "1 rendered" in result.output
+    assert (out / job.phone_name).is_file() and not (out / old_name).exists()

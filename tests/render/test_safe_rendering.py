@@ -197,9 +197,10 @@ def test_templates_never_mark_text_safe():
 
 
 def test_markup_is_built_only_from_our_own_stylesheets():
-    """Markup() wraps only our stylesheets: the sheet's CSS files, the paper's @page rule and
-    the catalog page's stylesheet; never content or profile text, never `|safe`."""
-    ours = re.compile(r"Markup\((stylesheet|our_css\)|paper\.page_css\(\))")
+    """Markup() wraps only our own files: the sheet's CSS files, the paper's @page rule, the
+    catalog page's stylesheet and the phone page's CSS and script; never content or profile
+    text, never `|safe`."""
+    ours = re.compile(r"Markup\((stylesheet|our_css\)|our_script\)|paper\.page_css\(\))")
     uses = []
     for path in sorted((PROJECT / "generator").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
