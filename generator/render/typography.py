@@ -1,7 +1,8 @@
 """Line-breaking help for the PDF: no paragraph ends on one word alone (a widow).
 
 WeasyPrint has no `text-wrap: pretty`, so the end of a text is kept on one line: the last two
-words of a spaced text are joined by a no-break space, the last three hanzi of a Chinese text by
+words of a spaced text are joined by a no-break space (and a hyphenated last word is held
+together by a word joiner after its hyphen), the last three hanzi of a Chinese text by
 word joiners (invisible, never extracted). A wrapped paragraph then ends with at least two words
 or three hanzi. Only short endings are joined, so a long pair never pushes past its column.
 """
@@ -29,4 +30,6 @@ def keep_last_words_together(text: str) -> str:
     before = head.rpartition(" ")[2]
     if not before or len(before) + 1 + len(last) > LONGEST_JOINED_ENDING:
         return text
+    # A hyphen is a break opportunity too ("SIM-|карту."): a word joiner after it holds the word.
+    last = last.replace("-", "-" + WORD_JOINER)
     return f"{head}{NO_BREAK_SPACE}{last}"

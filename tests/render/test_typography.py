@@ -20,3 +20,8 @@ def test_last_three_hanzi_are_joined_before_closing_punctuation():
         "除合", f"除{WORD_JOINER}合")
     assert joined.replace(WORD_JOINER, "") == "如果號碼要解除合約？"
     assert keep_last_words_together("解除？") == "解除？"  # too short to wrap
+
+
+def test_a_hyphenated_last_word_cannot_break_at_its_hyphen():
+    joined = keep_last_words_together("Я хочу получить SIM-карту.")
+    assert joined == f"Я хочу получить{NO_BREAK_SPACE}SIM-{WORD_JOINER}карту."
