@@ -1,3 +1,3 @@
-"""sim-checklist: bilingual printable checklists for ending a Russian SIM contract in the shop."""
+"""sim-checklist: bilingual printable checklists for a visit to a Russian mobile carrier's shop."""
 
 __version__ = "0.1.0"

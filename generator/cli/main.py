@@ -92,7 +92,8 @@ def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) ->
 )
 @click.pass_context
 def cli(ctx: click.Context, content_dir: Path) -> None:
-    """Print a bilingual checklist for ending a Russian SIM contract at the carrier's shop."""
+    """Print a bilingual checklist for getting, changing or ending a SIM contract at a Russian
+    carrier's shop."""
     ctx.obj = {"content_dir": content_dir}
 
 

@@ -51,6 +51,12 @@ class PhoneStrings(StrictModel):
     staff_contacts: Text = Field(description="Heading of the carrier's contacts in the staff view")
     qr_label: Text = Field(description="Printed beside the QR code that opens the phone page")
     qr_alt: Text = Field(description="Alt text of that QR code")
+    printed_page: Text = Field(
+        description="Beside each part of the phone page: its page on the printed sheet; "
+        "`{page}` is replaced by the page number")
+    drafts_in_pdf: Text = Field(
+        description="Under the phone page's checklist when the sheet has application drafts, "
+        "which only the PDF holds; `{page}` is replaced by their page")
 
 
 class UiStrings(ContentFile):

@@ -50,6 +50,10 @@ class PhoneView:
     back_to_checklist: Pair
     ticks_kept: Pair
     staff_contacts: Pair
+    # Each part the phone page shows, with its page on the printed sheet: the checklist's "hand
+    # page 2 to the staff" then leads to the part labelled so on the phone.
+    printed_pages: dict[str, Pair]
+    drafts_in_pdf: Pair | None  # the sheet has drafts: they are in the PDF only
 
 
 def storage_key(sheet: SheetView) -> str:
@@ -83,6 +87,16 @@ def _href(kind: str, contact: Contact) -> str | None:
     return None
 
 
+def printed_page_labels(sheet: SheetView, label: Text) -> dict[str, Pair]:
+    """Part name → `label` with its page on the printed sheet, in the user's language and
+    Russian."""
+    return {
+        part: Pair(*(Span(label[lang].replace("{page}", str(number)), lang)
+                     for lang in (sheet.language, STAFF_LANGUAGE)))
+        for number, part in enumerate(sheet.parts, 1)
+    }
+
+
 def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
     language = sheet.language
     sections = []
@@ -109,4 +123,6 @@ def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
         back_to_checklist=_pair(strings.back_to_checklist, language),
         ticks_kept=_pair(strings.ticks_kept, language),
         staff_contacts=_pair(strings.staff_contacts, language),
+        printed_pages=printed_page_labels(sheet, strings.printed_page),
+        drafts_in_pdf=printed_page_labels(sheet, strings.drafts_in_pdf).get("application"),
     )
