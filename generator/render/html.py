@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.paths import FONTS_DIR, TEMPLATES_DIR
 from generator.render.paper import DEFAULT_PAPER, PAPERS, Paper
-from generator.render.typography import keep_last_words_together
+from generator.render.typography import hold_hyphenated_words, keep_last_words_together
 from generator.speed import switched_off
 from generator.view.sheet import SheetView
 
@@ -33,6 +33,7 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
         bytecode_cache=None if switched_off("jinja-cache") else jinja2.FileSystemBytecodeCache(),
     )
     environment.filters["no_widow"] = keep_last_words_together
+    environment.filters["hold_hyphens"] = hold_hyphenated_words
     return environment
 
 

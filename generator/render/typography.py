@@ -33,3 +33,14 @@ def keep_last_words_together(text: str) -> str:
     # A hyphen is a break opportunity too ("SIM-|карту."): a word joiner after it holds the word.
     last = last.replace("-", "-" + WORD_JOINER)
     return f"{head}{NO_BREAK_SPACE}{last}"
+
+
+# A hyphen between two letters ("по-русски", "SIM-карта").
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def hold_hyphenated_words(text: str) -> str:
+    """A word joiner after each inner hyphen: a narrow screen wraps before "по-русски", never
+    inside it (browsers break after a hyphen; the joiner is invisible and never copied as a
+    space)."""
+    return INNER_HYPHEN.sub("-" + WORD_JOINER, text)

@@ -1,6 +1,11 @@
 """The no-widow joiners: the end of a text stays on one line, nothing else changes."""
 
-from generator.render.typography import NO_BREAK_SPACE, WORD_JOINER, keep_last_words_together
+from generator.render.typography import (
+    NO_BREAK_SPACE,
+    WORD_JOINER,
+    hold_hyphenated_words,
+    keep_last_words_together,
+)
 
 
 def test_last_two_words_are_joined():
@@ -25,3 +30,8 @@ def test_last_three_hanzi_are_joined_before_closing_punctuation():
 def test_a_hyphenated_last_word_cannot_break_at_its_hyphen():
     joined = keep_last_words_together("Я хочу получить SIM-карту.")
     assert joined == f"Я хочу получить{NO_BREAK_SPACE}SIM-{WORD_JOINER}карту."
+
+
+def test_the_phone_page_holds_hyphenated_words_whole():
+    held = hold_hyphenated_words("Я плохо говорю по-русски. SIM-карта — ниже")
+    assert held == f"Я плохо говорю по-{WORD_JOINER}русски. SIM-{WORD_JOINER}карта — ниже"
