@@ -7,6 +7,7 @@ any folder. The pre-cut fonts are built on the user's machine, into the user's c
 """
 
 import os
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -21,6 +22,7 @@ def _data_dir(name: str) -> Path:
     return PACKAGE_DIR / f"_{name}"
 
 
+@cache
 def _cache_dir() -> Path:
     """The user's cache folder for sim-checklist ($XDG_CACHE_HOME on Linux), via platformdirs;
     SIM_CHECKLIST_CACHE_DIR sets another."""
@@ -35,5 +37,12 @@ def _cache_dir() -> Path:
 DEFAULT_CONTENT_DIR = _data_dir("content")
 TEMPLATES_DIR = _data_dir("templates")
 SCHEMA_DIR = _data_dir("schema")
-# Pre-cut fonts, built by `sim-checklist fonts` (the set-up runs it) from the system font.
-FONTS_DIR = _cache_dir() / "fonts"
+
+
+def __getattr__(name: str) -> Path:
+    """FONTS_DIR, the pre-cut fonts built by `sim-checklist fonts` (the set-up runs it) from
+    the system font, is found on first use: `--help`, `list` and `validate` never need it, nor
+    platformdirs (PEP 562)."""
+    if name == "FONTS_DIR":
+        return _cache_dir() / "fonts"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

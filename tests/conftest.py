@@ -27,11 +27,18 @@ def bundle():
     return load_content()
 
 
-@cache
 def rendered(
     scenario: str = "cancel", carrier: str = "generic", language: str = "zh-Hans",
     paper: str = "a4",
 ):
+    """One render per sheet and paper, however the caller spells the arguments (a cache keyed
+    on the call itself rendered every sheet twice: `rendered(*key)` and `rendered(*key,
+    paper="a4")`)."""
+    return _rendered(scenario, carrier, language, paper)
+
+
+@cache
+def _rendered(scenario: str, carrier: str, language: str, paper: str):
     request = RenderRequest(scenario=scenario, carrier=carrier, language=language, paper=paper)
     result = render(request, bundle())
     assert result.warnings == [], f"WeasyPrint warned: {result.warnings}"
@@ -90,6 +97,17 @@ def _sheet_of(item: pytest.Item) -> tuple[str, str, str] | None:
     return key if isinstance(key, tuple) and key in SHEET_INDEX else None
 
 
+def _module_group(item: pytest.Item) -> str:
+    """A module's tests share a worker, except the browser's per-page checks: a group per
+    scenario, so both workers share the longest module (one Chromium each)."""
+    module = item.nodeid.split("::", 1)[0]
+    callspec = getattr(item, "callspec", None)
+    page = callspec.params.get("sheet") if callspec else None
+    if module.startswith("tests/browser/") and isinstance(page, tuple):
+        return f"{module}-{page[0]}"
+    return module
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Every check of one sheet together, in one xdist group; the rest grouped by module.
@@ -101,7 +119,7 @@ def pytest_collection_modifyitems(config, items):
         sheet = _sheet_of(item)
         if sheet is None:
             others.append(item)
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+            item.add_marker(pytest.mark.xdist_group(_module_group(item)))
         else:
             matrix.append((SHEET_INDEX[sheet], position, item))
             item.add_marker(pytest.mark.xdist_group("sheet-" + "-".join(sheet)))

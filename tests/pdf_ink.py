@@ -111,10 +111,10 @@ class PageInk:
 
 
 def _is_white(color) -> bool:
-    return color is not None and all(abs(value - 1) < 0.001 for value in _as_tuple(color))
+    return color is not None and all(abs(value - 1) < 0.001 for value in color_tuple(color))
 
 
-def _as_tuple(color) -> tuple:
+def color_tuple(color) -> tuple:
     if color is None:
         return ()
     if isinstance(color, (int, float)):
@@ -168,7 +168,7 @@ def _pair_frames(rects: list[dict]) -> tuple[list[Frame], list[dict]]:
             frames.append(Frame(
                 outer["x0"], outer["top"], outer["x1"], outer["bottom"],
                 {side: inset for side, inset in insets.items() if inset > EPSILON},
-                _as_tuple(outer["non_stroking_color"]),
+                color_tuple(outer["non_stroking_color"]),
             ))
             used.update((i, j))
     loose = [r for k, r in enumerate(ink) if k not in used]
@@ -197,8 +197,8 @@ def read_pages(data: bytes) -> tuple[PageInk, ...]:
                     x0=char["x0"], x1=char["x1"], top=char["top"], bottom=char["bottom"],
                     baseline=page.height - char["matrix"][5],
                     skew=char["matrix"][2],
-                    colors=(_as_tuple(char["non_stroking_color"]),
-                            _as_tuple(char["stroking_color"])),
+                    colors=(color_tuple(char["non_stroking_color"]),
+                            color_tuple(char["stroking_color"])),
                     mcid=char.get("mcid"),
                     structure=by_mcid.get(char.get("mcid"), ((), ()))[0],
                     elements=by_mcid.get(char.get("mcid"), ((), ()))[1],
@@ -208,7 +208,7 @@ def read_pages(data: bytes) -> tuple[PageInk, ...]:
             frames, loose = _pair_frames(page.rects)
             strokes = [
                 Stroke(o["x0"], o["top"], o["x1"], o["bottom"], o["linewidth"],
-                       o.get("dash") is not None, _as_tuple(o["stroking_color"]))
+                       o.get("dash") is not None, color_tuple(o["stroking_color"]))
                 for o in [*page.lines, *page.curves, *(r for r in page.rects if r["stroke"])]
             ]
             pages.append(PageInk(number, page.width, page.height, glyphs, frames, strokes,

@@ -24,8 +24,6 @@ from tests.browser.checks import (
 )
 from tests.helpers import run, small_content
 
-pytestmark = pytest.mark.xdist_group("browser")
-
 BUNDLE = load_content()
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAN = re.compile(r"[\u3400-\u9fff]")

@@ -99,6 +99,7 @@ def test_help_starts_without_pydantic_or_yaml(args):
     modules = imported_modules(args)
     assert "click" in modules
     assert not {"pydantic", "yaml", "generator.content.loading", "generator.models"} & modules
+    assert "platformdirs" not in modules  # the font cache is found on first use only
 
 
 def test_loading_the_content_needs_no_phone_number_library():
