@@ -17,6 +17,8 @@ LONGEST_JOINED_ENDING = 30  # characters: two words, never near a whole line
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Three hanzi at the end, then only closing punctuation (。？！」) or nothing.
 HAN_ENDING = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{3})(\W*)$")
+# A hyphen between two letters ("по-русски", "SIM-карта").
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def keep_last_words_together(text: str) -> str:
@@ -30,13 +32,8 @@ def keep_last_words_together(text: str) -> str:
     before = head.rpartition(" ")[2]
     if not before or len(before) + 1 + len(last) > LONGEST_JOINED_ENDING:
         return text
-    # A hyphen is a break opportunity too ("SIM-|карту."): a word joiner after it holds the word.
-    last = last.replace("-", "-" + WORD_JOINER)
-    return f"{head}{NO_BREAK_SPACE}{last}"
-
-
-# A hyphen between two letters ("по-русски", "SIM-карта").
-INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+    # A hyphen is a break opportunity too ("SIM-|карту."): held like the phone page's words.
+    return f"{head}{NO_BREAK_SPACE}{hold_hyphenated_words(last)}"
 
 
 def hold_hyphenated_words(text: str) -> str:

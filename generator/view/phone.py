@@ -87,14 +87,10 @@ def _href(kind: str, contact: Contact) -> str | None:
     return None
 
 
-def printed_page_labels(sheet: SheetView, label: Text) -> dict[str, Pair]:
-    """Part name → `label` with its page on the printed sheet, in the user's language and
-    Russian."""
-    return {
-        part: Pair(*(Span(label[lang].replace("{page}", str(number)), lang)
-                     for lang in (sheet.language, STAFF_LANGUAGE)))
-        for number, part in enumerate(sheet.parts, 1)
-    }
+def _with_page(label: Text, page: int, language: str) -> Pair:
+    """`label` with its {page} filled in, in the user's language and Russian."""
+    return Pair(*(Span(label[lang].replace("{page}", str(page)), lang)
+                  for lang in (language, STAFF_LANGUAGE)))
 
 
 def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
@@ -123,6 +119,8 @@ def build_phone(sheet: SheetView, strings: PhoneStrings) -> PhoneView:
         back_to_checklist=_pair(strings.back_to_checklist, language),
         ticks_kept=_pair(strings.ticks_kept, language),
         staff_contacts=_pair(strings.staff_contacts, language),
-        printed_pages=printed_page_labels(sheet, strings.printed_page),
-        drafts_in_pdf=printed_page_labels(sheet, strings.drafts_in_pdf).get("application"),
+        printed_pages={part: _with_page(strings.printed_page, page, language)
+                       for page, part in enumerate(sheet.parts, 1)},
+        drafts_in_pdf=(_with_page(strings.drafts_in_pdf, sheet.parts.index("application") + 1,
+                                  language) if "application" in sheet.parts else None),
     )
