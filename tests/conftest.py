@@ -91,38 +91,61 @@ def html_of(key: tuple[str, str, str]) -> str:
     return render(request, bundle()).data.decode()
 
 
-def _sheet_of(item: pytest.Item) -> tuple[str, str, str] | None:
-    callspec = getattr(item, "callspec", None)
-    key = callspec.params.get("key") if callspec else None
-    return key if isinstance(key, tuple) and key in SHEET_INDEX else None
+SHEET_IDS = {"-".join(sheet): sheet for sheet in SHEETS}
 
 
-def _module_group(item: pytest.Item) -> str:
-    """A module's tests share a worker, except the browser's per-page checks: a group per
-    scenario, so both workers share the longest module (one Chromium each)."""
-    module = item.nodeid.split("::", 1)[0]
-    callspec = getattr(item, "callspec", None)
-    page = callspec.params.get("sheet") if callspec else None
-    if module.startswith("tests/browser/") and isinstance(page, tuple):
-        return f"{module}-{page[0]}"
+def sheet_in_test_id(nodeid: str) -> tuple[str, str, str] | None:
+    """The sheet a test is parametrized with, read from its id ("…[cancel-mts-en-a4]"): the
+    longest run of the id's dash-separated parts that names a sheet."""
+    params = nodeid.partition("[")[2].rpartition("]")[0]
+    parts = params.split("-")
+    found = None
+    for start in range(len(parts)):
+        for stop in range(len(parts), start, -1):
+            sheet = SHEET_IDS.get("-".join(parts[start:stop]))
+            if sheet and (found is None or len("-".join(sheet)) > len("-".join(found))):
+                found = sheet
+    return found
+
+
+def work_unit(nodeid: str) -> str:
+    """The tests one worker runs together: every check of one sheet (so its PDF is rendered
+    and parsed once); the browser's per-page checks by scenario (both workers share the
+    longest module, one Chromium each); every other test with its module (its module-scoped
+    fixtures are set up once)."""
+    module = nodeid.split("::", 1)[0]
+    sheet = sheet_in_test_id(nodeid)
+    if sheet and module.startswith("tests/browser/"):
+        return f"{module}-{sheet[0]}"
+    if sheet:
+        return "sheet-" + "-".join(sheet)
     return module
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """Every check of one sheet together, in one xdist group; the rest grouped by module.
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before pytest-xdist's own schedulers
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's `loadscope`, with `work_unit` as the scope. (Its `loadgroup` marks
+    groups by rewriting `item._nodeid`, which pytest 9.2 no longer reads: every group was
+    silently split over both workers and each sheet rendered and parsed twice.)"""
+    from xdist.scheduler import LoadScopeScheduling
 
-    Each group runs on one worker (`--dist loadgroup`), so a sheet is rendered and parsed
-    once, and a module's module-scoped fixtures are set up once."""
+    class SheetScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return SheetScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every check of one sheet next to each other, in the order of SHEETS, after the other
+    tests: a worker then holds one sheet's PDF at a time."""
     matrix, others = [], []
     for position, item in enumerate(items):
-        sheet = _sheet_of(item)
-        if sheet is None:
+        sheet = sheet_in_test_id(item.nodeid)
+        if sheet is None or work_unit(item.nodeid) != "sheet-" + "-".join(sheet):
             others.append(item)
-            item.add_marker(pytest.mark.xdist_group(_module_group(item)))
         else:
             matrix.append((SHEET_INDEX[sheet], position, item))
-            item.add_marker(pytest.mark.xdist_group("sheet-" + "-".join(sheet)))
     items[:] = others + [item for _, _, item in sorted(matrix, key=lambda entry: entry[:2])]
 
 
@@ -183,3 +206,4 @@ def content_copy(tmp_path):
     from tests.content_tools import copy_content
 
     return copy_content(tmp_path / "content")
+

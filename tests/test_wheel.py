@@ -14,7 +14,6 @@ import pytest
 
 from generator.paths import PROJECT_ROOT
 
-pytestmark = pytest.mark.xdist_group("wheel")
 DATA_FOLDERS = {"content": "_content", "templates": "_templates", "schema": "_schema"}
 
 
