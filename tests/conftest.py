@@ -3,9 +3,10 @@ matrix kept together so that a sheet is rendered and parsed on one worker only.
 
 The matrix is every scenario × carrier × language the content has (`SHEETS`). A test that
 checks each sheet takes its sheet as the parameter `key` (`@each_sheet`); collection then
-puts all checks of one sheet next to each other and into one pytest-xdist group, so the
-sheet's PDF is rendered once, parsed once (tests/pdf_ink.py) and dropped when the next sheet
-starts. Adding a scenario, carrier or language to content/ adds its sheets here: no test edits.
+puts all checks of one sheet next to each other and `work_unit` schedules them on one
+pytest-xdist worker, so the sheet's PDF is rendered once, parsed once (tests/pdf_ink.py) and
+dropped when the next sheets start. Adding a scenario, carrier or language to content/ adds
+its sheets here: no test edits.
 """
 
 from __future__ import annotations

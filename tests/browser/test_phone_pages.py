@@ -16,6 +16,7 @@ from generator.content.loading import load_content
 from generator.render.pipeline import RenderRequest, render
 from generator.view.phone import DIALLED_KINDS, storage_key
 from tests.browser.checks import (
+    DESKTOP,
     HORIZONTAL_OVERFLOW,
     PHONE,
     TEXT_LANGUAGES,
@@ -96,22 +97,32 @@ def _check_links(page, scenario: str, carrier: str, where: str) -> None:
             assert href.removeprefix("tel:") in stated, f"{where}: {href}"
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def _check_screens(page, where: str) -> None:
+    """Nothing wider than the screen at a phone's size and at a desktop's (the page is laid
+    out again at each), then back on the phone."""
+    _check_screen(page, f"{where} at phone size")
+    page.set_viewport_size(DESKTOP)
+    _check_screen(page, f"{where} at desktop size")
+    page.set_viewport_size(PHONE)
+
+
 @pytest.mark.parametrize("sheet", PAGES, ids=["-".join(sheet) for sheet in PAGES])
 def test_phone_page_fits_speaks_its_languages_links_and_fetches_nothing_else(
-    phone_pages, open_page, sheet, viewport
+    phone_pages, open_page, sheet
 ):
+    """One visit per page, as a phone user makes it: the user part, the staff view one tap
+    away and back, each checked at both screen sizes and by axe-core."""
     scenario, carrier, language = sheet
     url = phone_pages[sheet].as_uri()
-    page, requests = open_page(url, VIEWPORTS[viewport])
+    page, requests = open_page(url, PHONE)
     assert page.evaluate("document.documentElement.lang") == language
-    if viewport == "phone":
-        _check_links(page, scenario, carrier, f"{sheet}")
+    _check_links(page, scenario, carrier, f"{sheet}")
+    _check_languages(page, language, f"{sheet}")  # every text node, shown or hidden
     title = BUNDLE.scenarios[scenario].title[language]
     assert plain(page.locator("h1").inner_text()) == plain(title)
     assert page.locator("#staff").is_hidden() and page.locator("#me").is_visible()
-    _check_screen(page, f"{sheet} user part")
-    _check_languages(page, language, f"{sheet} user part")
+    _check_screens(page, f"{sheet} user part")
+    assert axe_violations(page) == [], f"{sheet} user part"
 
     # the staff view, one tap away
     page.locator(".to-staff a").click()
@@ -120,15 +131,11 @@ def test_phone_page_fits_speaks_its_languages_links_and_fetches_nothing_else(
     request = page.locator("#staff .request [lang=ru]")
     assert plain(request.inner_text()) == plain(BUNDLE.scenarios[scenario].staff.request["ru"])
     size = float(request.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
-    if viewport == "phone":
-        assert size >= MIN_STAFF_REQUEST_PX, f"{sheet}: staff request {size}px"
-    _check_screen(page, f"{sheet} staff view")
-    _check_languages(page, language, f"{sheet} staff view")
-    if viewport == "phone":
-        assert axe_violations(page) == [], f"{sheet} staff view"
-        page.locator("#staff .back a").first.click()
-        assert page.locator("#me").is_visible()
-        assert axe_violations(page) == [], f"{sheet} user part"
+    assert size >= MIN_STAFF_REQUEST_PX, f"{sheet}: staff request {size}px on a phone"
+    _check_screens(page, f"{sheet} staff view")
+    assert axe_violations(page) == [], f"{sheet} staff view"
+    page.locator("#staff .back a").first.click()
+    assert page.locator("#me").is_visible() and page.locator("#staff").is_hidden()
     assert requests.refused == [], f"{sheet}: requested {requests.refused}"
     assert set(requests.seen) <= {url}, f"{sheet}: requested {requests.seen}"
 
