@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
+from pdfplumber.utils import chars_to_textmap
 
 MM = 72 / 25.4  # PDF points per millimetre
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -180,15 +182,55 @@ def _pair_frames(rects: list[dict]) -> tuple[list[Frame], list[dict]]:
 PARSED_PDFS_KEPT = 6
 
 
+def _layout_objects(page) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The page's chars and its other objects, in pdfplumber's order and form (`page.chars`,
+    `page.rects`, …), but each char read straight off pdfminer's LTChar: pdfplumber copies every
+    attribute of every char into a dict (about a third of a sheet's parse), and the checks read
+    a few. tests/test_pdf_ink.py holds the two readings equal on real sheets."""
+    x_offset, top_offset = page.mediabox[:2]
+    chars: list[dict] = []
+    others: dict[str, list[dict]] = {}
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, LTContainer):  # a form XObject: its contents, as pdfplumber
+                walk(item)
+            elif isinstance(item, LTChar):
+                state = item.graphicstate
+                top = page.height - item.y1 + top_offset
+                chars.append({
+                    "text": item.get_text(), "fontname": item.fontname, "size": item.size,
+                    "x0": item.x0 + x_offset, "x1": item.x1 + x_offset,
+                    "top": top, "bottom": page.height - item.y0 + top_offset,
+                    "doctop": page.initial_doctop + top, "upright": item.upright,
+                    "matrix": item.matrix, "mcid": getattr(item, "mcid", None),
+                    "non_stroking_color": _as_tuple(state.ncolor),
+                    "stroking_color": _as_tuple(state.scolor),
+                })
+            else:
+                found = page.process_object(item)
+                if found["object_type"] != "anno":
+                    others.setdefault(found["object_type"], []).append(found)
+
+    walk(page.layout)
+    return chars, others
+
+
+def _as_tuple(color):
+    return color if isinstance(color, tuple) else (color,)
+
+
 @lru_cache(maxsize=PARSED_PDFS_KEPT)
 def read_pages(data: bytes) -> tuple[PageInk, ...]:
-    """Every page of a PDF, parsed once by pdfplumber: glyphs, frames, strokes, images, the
-    structure tree and the extracted text. All other readers of a PDF build on this."""
+    """Every page of a PDF, parsed once by pdfminer through pdfplumber: glyphs, frames,
+    strokes, images, the structure tree and the extracted text. All other readers of a PDF
+    build on this."""
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages):
             structure = page.structure_tree
             by_mcid = _structure_by_mcid(structure)
+            chars, others = _layout_objects(page)
             glyphs = [
                 Glyph(
                     text=char["text"],
@@ -199,21 +241,24 @@ def read_pages(data: bytes) -> tuple[PageInk, ...]:
                     skew=char["matrix"][2],
                     colors=(color_tuple(char["non_stroking_color"]),
                             color_tuple(char["stroking_color"])),
-                    mcid=char.get("mcid"),
-                    structure=by_mcid.get(char.get("mcid"), ((), ()))[0],
-                    elements=by_mcid.get(char.get("mcid"), ((), ()))[1],
+                    mcid=char["mcid"],
+                    structure=by_mcid.get(char["mcid"], ((), ()))[0],
+                    elements=by_mcid.get(char["mcid"], ((), ()))[1],
                 )
-                for char in page.chars
+                for char in chars
             ]
-            frames, loose = _pair_frames(page.rects)
+            rects = others.get("rect", [])
+            frames, loose = _pair_frames(rects)
             strokes = [
                 Stroke(o["x0"], o["top"], o["x1"], o["bottom"], o["linewidth"],
                        o.get("dash") is not None, color_tuple(o["stroking_color"]))
-                for o in [*page.lines, *page.curves, *(r for r in page.rects if r["stroke"])]
+                for o in [*others.get("line", []), *others.get("curve", []),
+                          *(r for r in rects if r["stroke"])]
             ]
+            extracted = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
+                                         layout_height=page.height).as_string if chars else ""
             pages.append(PageInk(number, page.width, page.height, glyphs, frames, strokes,
-                                 loose, list(page.images), structure,
-                                 page.extract_text() or ""))
+                                 loose, others.get("image", []), structure, extracted))
     return tuple(pages)
 
 
