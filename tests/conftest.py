@@ -207,4 +207,3 @@ def content_copy(tmp_path):
     from tests.content_tools import copy_content
 
     return copy_content(tmp_path / "content")
-
